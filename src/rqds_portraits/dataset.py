@@ -1,0 +1,215 @@
+"""A loaded edition: its records, read-only, and the lookups over them.
+
+Get one with :func:`rqds_portraits.load`; it is immutable and shared safely
+between threads. Territory lookups forgive case, accents, punctuation and
+surrounding spaces::
+
+    >>> import rqds_portraits as rp
+    >>> ds = rp.load()
+    >>> ds.territory("cote-nord").name
+    'Côte-Nord'
+    >>> [t.name for t in ds.by_region(16)]
+    ['Montérégie Est', 'Vallée-du-Haut-Saint-Laurent']
+"""
+
+from __future__ import annotations
+
+import threading
+import typing
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Any
+
+from .codec import from_data
+
+from .errors import AmbiguousTerritory, InitiativeNotFound, InvalidArgument, TerritoryNotFound
+from .models import Initiative, Territory
+from .text import closest, lookup_key
+
+if typing.TYPE_CHECKING:
+    from .annotations import Amount, Mention, WrittenPeriod
+    from .document import Source
+    from .records import EditionRecords
+
+__all__ = ["Dataset"]
+
+_FIRST_REGION, _LAST_REGION = 1, 17
+
+
+class Dataset:
+    """One edition of the Tour du Québec at one revision, with its lookups.
+
+    The dataset file is parsed once; each table (territories, initiatives, …)
+    becomes records the first time it is asked for, under a lock, and stays.
+    """
+
+    __slots__ = ("_data", "_lock", "_sha256", "_tables")
+
+    def __init__(self, data: Mapping[str, Any], sha256: str) -> None:
+        self._data = data
+        self._sha256 = sha256
+        self._lock = threading.RLock()
+        self._tables: dict[str, Any] = {}
+
+    def _cached(self, name: str, build: Callable[[], Any]) -> Any:
+        """The value *build* gives, computed once under the lock and kept under *name*."""
+        found = self._tables.get(name)
+        if found is None:
+            with self._lock:
+                found = self._tables.get(name)
+                if found is None:
+                    found = self._tables[name] = build()
+        return found
+
+    def _table(self, name: str, hint: Any) -> Any:
+        """The table *name* of the dataset file as records of type *hint*, built once."""
+        return self._cached(name, lambda: from_data(hint, self._data[name]))
+
+    def __repr__(self) -> str:
+        return f"<Dataset {self.edition} revision {self.revision} sha256={self.sha256[:12]}…>"
+
+    # -- what the edition is -------------------------------------------------
+    @property
+    def edition(self) -> str:
+        """The edition's name, e.g. ``"2014-2015"``."""
+        return str(self._data["edition"])
+
+    @property
+    def revision(self) -> int:
+        """The edition's revision, bumped on every correction of its data."""
+        return int(self._data["revision"])
+
+    @property
+    def sha256(self) -> str:
+        """The SHA-256 hex digest of the dataset file: pin it with ``load(sha256=...)``."""
+        return self._sha256
+
+    @property
+    def records(self) -> EditionRecords:
+        """Every record of the edition, as one frozen value (what the dataset file holds)."""
+        from .records import EditionRecords
+
+        def build() -> EditionRecords:
+            hints = typing.get_type_hints(EditionRecords)
+            return EditionRecords(**{name: self._table(name, hint) for name, hint in hints.items()})
+
+        return typing.cast("EditionRecords", self._cached("records", build))
+
+    @property
+    def source(self) -> Source:
+        """The published document: title, authors, dates, address, citation, reuse caveat, introduction."""
+        from .document import Source
+
+        return typing.cast("Source", self._table("source", Source))
+
+    # -- the records ---------------------------------------------------------
+    @property
+    def territories(self) -> tuple[Territory, ...]:
+        """The member territories, in document order."""
+        return typing.cast("tuple[Territory, ...]", self._table("territories", tuple[Territory, ...]))
+
+    @property
+    def initiatives(self) -> tuple[Initiative, ...]:
+        """Every initiative block of every portrait, in document order."""
+        return typing.cast("tuple[Initiative, ...]", self._table("initiatives", tuple[Initiative, ...]))
+
+    @property
+    def periods(self) -> tuple[WrittenPeriod, ...]:
+        """Every period of years written in the portraits, in document order."""
+        from .annotations import WrittenPeriod
+
+        return typing.cast("tuple[WrittenPeriod, ...]", self._table("periods", tuple[WrittenPeriod, ...]))
+
+    @property
+    def amounts(self) -> tuple[Amount, ...]:
+        """Every money amount written in the portraits, in document order."""
+        from .annotations import Amount
+
+        return typing.cast("tuple[Amount, ...]", self._table("amounts", tuple[Amount, ...]))
+
+    @property
+    def mentions(self) -> tuple[Mention, ...]:
+        """Every organisation named in the portraits, in document order."""
+        from .annotations import Mention
+
+        return typing.cast("tuple[Mention, ...]", self._table("mentions", tuple[Mention, ...]))
+
+    # -- indexes -------------------------------------------------------------
+    def _territory_keys(self) -> Mapping[str, Territory]:
+        def build() -> Mapping[str, Territory]:
+            keys = {lookup_key(key): t for t in self.territories for key in (t.id, t.name, t.heading)}
+            return MappingProxyType(keys)
+
+        return typing.cast("Mapping[str, Territory]", self._cached("territory_keys", build))
+
+    def _regions(self) -> Mapping[int, tuple[Territory, ...]]:
+        def build() -> Mapping[int, tuple[Territory, ...]]:
+            regions: dict[int, tuple[Territory, ...]] = {}
+            for territory in self.territories:
+                number = int(territory.region_number)
+                regions[number] = (*regions.get(number, ()), territory)
+            return MappingProxyType(regions)
+
+        return typing.cast("Mapping[int, tuple[Territory, ...]]", self._cached("regions", build))
+
+    # -- lookups -------------------------------------------------------------
+    def territory(self, key: str | int) -> Territory:
+        """The territory whose id, name, heading or region number is *key*.
+
+        Case, accents, punctuation and surrounding spaces do not matter:
+        ``"cote-nord"``, ``"CÔTE-NORD"`` and ``9`` all give Côte-Nord. Raises
+        :class:`~rqds_portraits.TerritoryNotFound` (with the closest names) or,
+        for region 16, :class:`~rqds_portraits.AmbiguousTerritory`.
+        """
+        if isinstance(key, bool) or not isinstance(key, (str, int)):
+            raise InvalidArgument(f"a territory key is a name, an id or a region number, not {type(key).__name__}")
+        folded = lookup_key(str(key))
+        found = self._territory_keys().get(folded)
+        if found is not None:
+            return found
+        if folded.isdigit():
+            matches = self._regions().get(int(folded), ())
+            if len(matches) == 1:
+                return matches[0]
+            if matches:
+                choices = ", ".join(repr(t.id) for t in matches)
+                raise AmbiguousTerritory(f"region {key!r} has {len(matches)} territories: {choices}; ask for one by name")
+        names = closest(str(key), [t.name for t in self.territories])
+        hint = f"did you mean {', '.join(map(repr, names))}? " if names else ""
+        valid = ", ".join(t.id for t in self.territories)
+        raise TerritoryNotFound(f"no territory {key!r} in edition {self.edition}; {hint}valid ids: {valid}")
+
+    def by_region(self, number: int | str) -> tuple[Territory, ...]:
+        """The territories numbered *number* (``16`` or ``"16"``), in document order; empty for a non-member region."""
+        if isinstance(number, bool) or not isinstance(number, (int, str)) or not str(number).strip().isdigit():
+            raise InvalidArgument(f"a region number is an integer from {_FIRST_REGION} to {_LAST_REGION}, not {number!r}")
+        value = int(str(number).strip())
+        if not _FIRST_REGION <= value <= _LAST_REGION:
+            raise InvalidArgument(f"Québec's region numbers run from {_FIRST_REGION} to {_LAST_REGION}, not {value}")
+        return self._regions().get(value, ())
+
+    def initiative(self, initiative_id: str) -> Initiative:
+        """The initiative block with that id (``"laval-03"``)."""
+        by_id = typing.cast(
+            "Mapping[str, Initiative]", self._cached("initiative_ids", lambda: {i.id: i for i in self.initiatives})
+        )
+        found = by_id.get(initiative_id) if isinstance(initiative_id, str) else None
+        if found is None:
+            near = closest(str(initiative_id), list(by_id), limit=3)
+            hint = f"; did you mean {', '.join(map(repr, near))}?" if near else ""
+            raise InitiativeNotFound(f"no initiative {initiative_id!r} in edition {self.edition} (ids look like 'laval-03'){hint}")
+        return found
+
+    def initiatives_in(self, territory: str | int) -> tuple[Initiative, ...]:
+        """The initiative blocks of one territory, in document order."""
+        territory_id = self.territory(territory).id
+        return tuple(i for i in self.initiatives if i.territory_id == territory_id)
+
+    def render(self) -> str:
+        """The source text regenerated from the records, line for line.
+
+        Equal to the bundled ``source.txt`` except that whitespace-only lines come back empty.
+        """
+        from .render import render
+
+        return render(self.records)

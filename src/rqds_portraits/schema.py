@@ -1,0 +1,74 @@
+"""Validation and JSON Schema of the dataset file, with pydantic models derived from the records.
+
+The attrs classes of :mod:`rqds_portraits.models` are the only definition of the
+records. This module derives a pydantic model from each (same names, same field
+types, nested records and tuples mapped along) to validate a dataset file and to
+write its JSON Schema. Import it only when validating: pydantic is not needed to
+load the bundled, hash-checked data.
+
+    >>> from rqds_portraits.schema import json_schema
+    >>> json_schema()["title"]
+    'EditionRecords'
+"""
+
+from __future__ import annotations
+
+import functools
+import types
+import typing
+from typing import Any
+
+import attrs
+import pydantic
+
+from .errors import DatasetIntegrityError
+from .records import EditionRecords
+
+__all__ = ["SCHEMA_DIALECT", "json_schema", "model_of", "validate"]
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+@functools.cache
+def model_of(cls: type) -> type[pydantic.BaseModel]:
+    """The pydantic model of the attrs record class *cls* (built once)."""
+    hints = typing.get_type_hints(cls)
+    fields: dict[str, Any] = {}
+    for field in attrs.fields(cls):
+        default = ... if field.default is attrs.NOTHING else field.default
+        fields[field.name] = (_pydantic_type(hints[field.name]), default)
+    config = pydantic.ConfigDict(extra="forbid", frozen=True)
+    return pydantic.create_model(cls.__name__, __config__=config, __doc__=cls.__doc__, **fields)
+
+
+def _pydantic_type(hint: Any) -> Any:
+    if attrs.has(hint):
+        return model_of(hint)
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple[_pydantic_type(args[0]), ...]  # type: ignore[misc]
+        return tuple[tuple(_pydantic_type(arg) for arg in args)]  # type: ignore[misc]
+    if origin in (typing.Union, types.UnionType):
+        return typing.Union[tuple(_pydantic_type(arg) for arg in args)]
+    return hint
+
+
+def validate(data: Any) -> None:
+    """Check that *data* (a parsed dataset file) fits the records' schema.
+
+    Raises :class:`~rqds_portraits.DatasetIntegrityError` naming the first problems.
+    """
+    try:
+        model_of(EditionRecords).model_validate(data)
+    except pydantic.ValidationError as error:
+        problems = "; ".join(
+            f"{'.'.join(str(part) for part in problem['loc'])}: {problem['msg']}" for problem in error.errors()[:5]
+        )
+        raise DatasetIntegrityError(f"the dataset file does not fit its schema: {problems}") from None
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a dataset file."""
+    schema = model_of(EditionRecords).model_json_schema()
+    return {"$schema": SCHEMA_DIALECT, **schema}

@@ -32,7 +32,8 @@ def to_data(value: object) -> Any:
     """*value* as JSON-compatible data: records become objects (fields in order), tuples
     lists, ``Decimal`` exact strings, dates ISO 8601 strings."""
     if attrs.has(type(value)):
-        return {field.name: to_data(getattr(value, field.name)) for field in attrs.fields(type(value))}
+        fields = attrs.fields(typing.cast("type[attrs.AttrsInstance]", type(value)))
+        return {field.name: to_data(getattr(value, field.name)) for field in fields}
     if isinstance(value, (tuple, list)):
         return [to_data(item) for item in value]
     if isinstance(value, (str, int, float, bool)) or value is None:

@@ -38,7 +38,7 @@ def read_bundled(*parts: str) -> bytes:
     loader goes through :func:`importlib.resources.files`.
     """
     loader = __spec__.loader
-    if hasattr(loader, "get_data"):
+    if loader is not None and hasattr(loader, "get_data"):
         try:
             return bytes(loader.get_data(os.path.join(os.path.dirname(__file__), "data", *parts)))
         except OSError:

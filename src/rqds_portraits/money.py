@@ -55,7 +55,7 @@ def format_amount(value: Decimal, *, space: str = "\u00a0") -> str:
         raise InvalidArgument(f"invalid amount {value!r}: expected a finite Decimal")
     sign = "-" if value < 0 else ""
     units, _, cents = f"{abs(value):f}".partition(".")
-    groups = []
+    groups: list[str] = []
     while units:
         groups.insert(0, units[-3:])
         units = units[:-3]

@@ -1,0 +1,185 @@
+"""Periods and money amounts found in the portraits' text, each tied to its exact place.
+
+Periods are every ``YYYY-YYYY`` (hyphen or en dash) written in a portrait.
+Amounts are every number followed by a dollar sign, with the duration written
+after it ("/ 3 ans"). An amount is tied to the period written on its own line
+(the nearest one before it, else the one after it). Readings that no rule can
+make (an approximate or a malformed amount, an impact, a cut, a share of another
+amount, a period written on another line) come from the curated file's
+``[[amount]]`` entries, each with its note.
+"""
+
+from __future__ import annotations
+
+import re
+import typing
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from decimal import Decimal, InvalidOperation
+
+import attrs
+
+from ..errors import BuildError, InvalidArgument
+from ..annotations import Amount, AmountKind, Qualifier, WrittenPeriod
+from ..money import SPACES, parse_amount
+from ..periods import FIRST_YEAR, LAST_YEAR, Period
+from .curated import Table, entries, optional_str, required_str
+from .extract import TextUnit
+
+__all__ = ["find_amounts", "find_periods", "locate"]
+
+_PERIOD = re.compile(r"(?<![\d/])(\d{4})[-–](\d{4})(?![\d/])")
+_AMOUNT = re.compile(rf"(?<![\d,])\d(?:[\d{SPACES},]*\d)?[{SPACES}]?\$(?:[{SPACES}]*/[{SPACES}]*(\d+)[{SPACES}]*ans\b)?")
+_QUALIFIERS = typing.get_args(Qualifier)
+_KINDS = typing.get_args(AmountKind)
+
+
+def locate(units: Sequence[TextUnit], territory: str, at: str, where: str) -> TextUnit:
+    """The one text unit of *territory* whose text contains *at* (a curated anchor)."""
+    found = [unit for unit in units if unit.territory_id == territory and at in unit.text]
+    if len(found) != 1:
+        lines = [unit.line for unit in found]
+        raise BuildError(f"curated {where}: {at!r} must occur on exactly one line of {territory!r}, found on {lines}")
+    return found[0]
+
+
+def _scope_ids(units: Iterable[TextUnit]) -> dict[int, str]:
+    return {unit.line: unit.initiative_id or unit.territory_id for unit in units}
+
+
+def find_periods(units: Sequence[TextUnit]) -> tuple[WrittenPeriod, ...]:
+    """Every period of years written in the portraits, in document order."""
+    counters: dict[str, int] = defaultdict(int)
+    found = []
+    for unit in units:
+        for match in _PERIOD.finditer(unit.text):
+            start, end = int(match[1]), int(match[2])
+            if not (FIRST_YEAR <= start <= end <= LAST_YEAR):
+                raise BuildError(f"line {unit.line}: {match[0]!r} is not a period (end before start or out of range)")
+            scope = unit.initiative_id or unit.territory_id
+            counters[scope] += 1
+            found.append(
+                WrittenPeriod(
+                    id=f"{scope}-p{counters[scope]}",
+                    text=match[0],
+                    start=start,
+                    end=end,
+                    territory_id=unit.territory_id,
+                    initiative_id=unit.initiative_id,
+                    lines=(unit.line, unit.line),
+                    span=(unit.column + match.start(), unit.column + match.end()),
+                )
+            )
+    return tuple(found)
+
+
+def find_amounts(units: Sequence[TextUnit], periods: Sequence[WrittenPeriod], curated: Table) -> tuple[Amount, ...]:
+    """Every money amount written in the portraits, in document order, with the curated readings applied."""
+    readings = _readings(units, curated)
+    counters: dict[str, int] = defaultdict(int)
+    by_line: dict[int, list[WrittenPeriod]] = defaultdict(list)
+    for period in periods:
+        by_line[period.lines[0]].append(period)
+    found: list[Amount] = []
+    texts: dict[tuple[str, str], str] = {}
+    for unit in units:
+        for match in _AMOUNT.finditer(unit.text):
+            span = (unit.column + match.start(), unit.column + match.end())
+            reading = readings.pop((unit.line, match[0]), {})
+            where = f"[[amount]] {match[0]!r}"
+            value = _value(match[0], reading, unit.line)
+            period_written = _period_for(reading, by_line, units, unit, span, where)
+            scope = unit.initiative_id or unit.territory_id
+            counters[scope] += 1
+            amount_id = f"{scope}-a{counters[scope]}"
+            texts[(unit.territory_id, match[0])] = amount_id
+            found.append(
+                Amount(
+                    id=amount_id,
+                    text=match[0],
+                    value=value,
+                    qualifier=typing.cast(Qualifier, _choice(reading, "qualifier", _QUALIFIERS, where)),
+                    kind=typing.cast(AmountKind, _choice(reading, "kind", _KINDS, where)),
+                    per_years=int(match[1]) if match[1] else None,
+                    period=period_written.period if period_written else None,
+                    period_id=period_written.id if period_written else None,
+                    share_of=optional_str(reading, "share_of", where),
+                    territory_id=unit.territory_id,
+                    initiative_id=unit.initiative_id,
+                    lines=(unit.line, unit.line),
+                    span=span,
+                    note=optional_str(reading, "note", where),
+                )
+            )
+    if readings:
+        (line, text), _ = next(iter(readings.items()))
+        raise BuildError(f"curated [[amount]] {text!r}: no amount is written so on line {line}")
+    return tuple(_resolve_shares(found, texts))
+
+
+def _readings(units: Sequence[TextUnit], curated: Table) -> dict[tuple[int, str], Table]:
+    readings = {}
+    for entry in entries(curated, "amount"):
+        text = required_str(entry, "text", "[[amount]]")
+        where = f"[[amount]] {text!r}"
+        required_str(entry, "note", where)
+        unit = locate(units, required_str(entry, "territory", where), required_str(entry, "at", where), where)
+        if text not in required_str(entry, "at", where):
+            raise BuildError(f"curated {where}: the amount must be part of its 'at' text")
+        readings[(unit.line, text)] = entry
+    return readings
+
+
+def _value(text: str, reading: Table, line: int) -> Decimal:
+    written = optional_str(reading, "value", f"[[amount]] {text!r}")
+    if written is not None:
+        try:
+            return Decimal(written)
+        except InvalidOperation:
+            raise BuildError(f"curated [[amount]] {text!r}: value {written!r} is not a decimal number") from None
+    number = text.split("/")[0]
+    try:
+        return parse_amount(number)
+    except InvalidArgument:
+        raise BuildError(f"line {line}: cannot read the amount {text!r}; curate its value with a note") from None
+
+
+def _choice(reading: Table, key: str, choices: tuple[str, ...], where: str) -> str:
+    value = reading.get(key, choices[0])
+    if value not in choices:
+        raise BuildError(f"curated {where}: {key} must be one of {choices}, got {value!r}")
+    return str(value)
+
+
+def _period_for(
+    reading: Table,
+    by_line: dict[int, list[WrittenPeriod]],
+    units: Sequence[TextUnit],
+    unit: TextUnit,
+    span: tuple[int, int],
+    where: str,
+) -> WrittenPeriod | None:
+    if "period" in reading:
+        wanted = reading["period"]
+        if wanted == "":
+            return None  # curated: the period written on the line is not this amount's
+        anchor = locate(units, unit.territory_id, required_str(reading, "period_at", where), where)
+        written = [p for p in by_line.get(anchor.line, []) if p.text == wanted]
+        if len(written) != 1:
+            raise BuildError(f"curated {where}: period {wanted!r} must be written once on line {anchor.line}")
+        return written[0]
+    same_line = by_line.get(unit.line, [])
+    before = [p for p in same_line if p.span[1] <= span[0]]
+    after = [p for p in same_line if p.span[0] >= span[1]]
+    return before[-1] if before else (after[0] if after else None)
+
+
+def _resolve_shares(amounts: list[Amount], ids: dict[tuple[str, str], str]) -> Iterable[Amount]:
+    for amount in amounts:
+        if amount.share_of is None:
+            yield amount
+            continue
+        other = ids.get((amount.territory_id, amount.share_of))
+        if other is None:
+            raise BuildError(f"curated [[amount]] {amount.text!r}: share_of {amount.share_of!r} is no amount of {amount.territory_id!r}")
+        yield attrs.evolve(amount, share_of=other)

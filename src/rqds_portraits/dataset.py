@@ -27,13 +27,27 @@ from .models import Initiative, Territory
 from .text import closest, lookup_key
 
 if typing.TYPE_CHECKING:
-    from .annotations import Amount, Mention, WrittenPeriod
+    from collections.abc import Iterable
+
+    from .annotations import Amount, Mention, Role, WrittenPeriod
+    from .registry import Partner, PartnerIndex, PartnerMention
     from .document import Source
     from .records import EditionRecords
 
 __all__ = ["Dataset"]
 
 _FIRST_REGION, _LAST_REGION = 1, 17
+ROLES = ("leader", "member", "signatory", "funder", "observer", "manager", "mentioned")
+
+
+def _roles(role: object) -> frozenset[str] | None:
+    """The roles asked for, checked against the vocabulary."""
+    if role is None:
+        return None
+    wanted = frozenset([role] if isinstance(role, str) else role) if isinstance(role, (str, tuple, list, set, frozenset)) else None
+    if not wanted or not wanted <= set(ROLES):
+        raise InvalidArgument(f"invalid role {role!r}; roles are {', '.join(ROLES)} (one, or a collection of them)")
+    return wanted
 
 
 class Dataset:
@@ -134,6 +148,13 @@ class Dataset:
 
         return typing.cast("tuple[Mention, ...]", self._table("mentions", tuple[Mention, ...]))
 
+    @property
+    def partners(self) -> tuple[Partner, ...]:
+        """Every registry partner the edition mentions, with the networks they belong to."""
+        from .registry import Partner
+
+        return typing.cast("tuple[Partner, ...]", self._table("partners", tuple[Partner, ...]))
+
     # -- indexes -------------------------------------------------------------
     def _territory_keys(self) -> Mapping[str, Territory]:
         def build() -> Mapping[str, Territory]:
@@ -204,6 +225,67 @@ class Dataset:
         """The initiative blocks of one territory, in document order."""
         territory_id = self.territory(territory).id
         return tuple(i for i in self.initiatives if i.territory_id == territory_id)
+
+    # -- partners ------------------------------------------------------------
+    def _partner_index(self) -> PartnerIndex:
+        from .registry import PartnerIndex
+
+        return typing.cast("PartnerIndex", self._cached("partner_index", lambda: PartnerIndex(self.partners)))
+
+    def _territory_id(self, territory: str | int | None) -> str | None:
+        return None if territory is None else self.territory(territory).id
+
+    def partner(self, name: str, *, territory: str | int | None = None) -> Partner:
+        """The partner named *name*: its id, name, an acronym, a written variant or a former name.
+
+        Case, accents and punctuation do not matter (``"qef"`` finds Québec en
+        Forme). A form that means a different body in each territory needs
+        *territory*: ``ds.partner("ASSSL", territory="laval")``. Raises
+        :class:`~rqds_portraits.PartnerNotFound` (with the closest names) or
+        :class:`~rqds_portraits.AmbiguousPartner` (with the choices).
+        """
+        if not isinstance(name, str):
+            raise InvalidArgument(f"a partner is named by a string, not {type(name).__name__}")
+        return self._partner_index().resolve(name, self._territory_id(territory))
+
+    def by_partner(
+        self,
+        name: str,
+        *,
+        role: Role | Iterable[Role] | None = None,
+        territory: str | int | None = None,
+        include_network: bool = True,
+    ) -> tuple[PartnerMention, ...]:
+        """Every mention of the partner *name*, in document order.
+
+        A network includes its members (``"Centraide"`` finds every regional
+        Centraide) unless ``include_network=False``; a renamed body is one
+        partner (``"MAMOT"`` finds the "MAMROT" mentions). *role* keeps the
+        mentions with that role (or one of those roles): ``role=("leader",
+        "member")`` answers "where does it sit at the table". *territory*
+        resolves a region-dependent name and keeps that territory's mentions.
+        """
+        from .registry import PartnerMention
+
+        roles = _roles(role)
+        territory_id = self._territory_id(territory)
+        index = self._partner_index()
+        partner = index.resolve(name, territory_id) if isinstance(name, str) else self.partner(name)
+        family = index.family(partner.id) if include_network else {partner.id}
+        return tuple(
+            PartnerMention(typing.cast("Partner", index.get(m.partner_id)), m)
+            for m in self.mentions
+            if m.partner_id in family
+            and (roles is None or m.role in roles)
+            and (territory_id is None or m.territory_id == territory_id)
+        )
+
+    def partner_territories(
+        self, name: str, *, role: Role | Iterable[Role] | None = None, include_network: bool = True
+    ) -> tuple[Territory, ...]:
+        """The territories whose portraits name the partner *name*, in document order."""
+        found = {m.territory_id for m in self.by_partner(name, role=role, include_network=include_network)}
+        return tuple(t for t in self.territories if t.id in found)
 
     def render(self) -> str:
         """The source text regenerated from the records, line for line.

@@ -17,7 +17,7 @@ def test_the_bundled_schema_is_generated_from_the_records() -> None:
     assert bundled == json_schema()
     assert bundled["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert set(bundled["properties"]) == {"format", "edition", "revision", "source", "territories", "initiatives",
-                                          "periods", "amounts", "mentions", "partners", "ententes"}
+                                          "periods", "amounts", "mentions", "partners", "ententes", "source_notes"}
     assert bundled["$defs"]["Amount"]["additionalProperties"] is False
 
 

@@ -23,9 +23,13 @@ EntenteStatus = Literal[
 class Entente:
     """An agreement, plan or programme that the text gives a period, an amount or a status for.
 
-    ``title`` is written as in the source; ``status_text`` holds the words that
-    state the status, and is ``None`` when the status was read from the period
-    (``note`` then says so).
+    ``title`` is written as in the source (``subject`` is the block's subject
+    when the title alone says little). ``status_text`` holds the words that
+    state the status; it is ``None`` when the status was read from the period,
+    and ``note`` then says so. ``period`` holds the years (and the exact dates
+    in ``dates_text``, when written); ``period_ids``, ``amount_ids`` and
+    ``mention_ids`` point to the written periods, the amounts and the partner
+    mentions (signatories, managers, members of its committee) it comes with.
     """
 
     id: str
@@ -36,7 +40,8 @@ class Entente:
     status_text: str | None
     signatories: int | None
     period: Period | None
-    period_id: str | None
+    period_ids: tuple[str, ...]
+    dates_text: tuple[str, ...]
     amount_ids: tuple[str, ...]
     mention_ids: tuple[str, ...]
     territory_id: str

@@ -1,4 +1,5 @@
-"""What is written in the portraits' text: periods of years, money amounts, organisation mentions.
+"""What is written in the portraits' text: periods of years, money amounts, organisation mentions,
+and notes on passages of the source (typos, inconsistencies) that the data records rather than fixes.
 
 Each annotation is written on one line: ``lines`` gives it and ``span`` the
 0-based start and end columns of ``text`` in that line, so
@@ -15,7 +16,7 @@ import attrs
 from .models import Lines
 from .periods import Period
 
-__all__ = ["Amount", "AmountKind", "Mention", "Qualifier", "Role", "Span", "WrittenPeriod"]
+__all__ = ["Amount", "AmountKind", "Mention", "Qualifier", "Role", "SourceNote", "Span", "WrittenPeriod"]
 
 Span: TypeAlias = tuple[int, int]
 """The 0-based start and end (exclusive) columns of an annotation's text in its line."""
@@ -92,3 +93,20 @@ class Mention:
     lines: Lines
     span: Span
     note: str | None
+
+
+@attrs.frozen
+class SourceNote:
+    """A remark on a passage of the source: a typo, an inconsistency, an ambiguity.
+
+    The data keeps the passage as written; the note says what is odd about it
+    and how the dataset reads it.
+    """
+
+    id: str
+    text: str
+    note: str
+    territory_id: str
+    initiative_id: str | None
+    lines: Lines
+    span: Span

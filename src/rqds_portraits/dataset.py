@@ -29,7 +29,7 @@ from .text import closest, lookup_key
 if typing.TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from .annotations import Amount, Mention, Role, WrittenPeriod
+    from .annotations import Amount, Mention, Role, SourceNote, WrittenPeriod
     from .registry import Partner, PartnerIndex, PartnerMention
     from .document import Source
     from .records import EditionRecords
@@ -147,6 +147,13 @@ class Dataset:
         from .annotations import Mention
 
         return typing.cast("tuple[Mention, ...]", self._table("mentions", tuple[Mention, ...]))
+
+    @property
+    def source_notes(self) -> tuple[SourceNote, ...]:
+        """Remarks on passages of the source (typos, inconsistencies), in document order."""
+        from .annotations import SourceNote
+
+        return typing.cast("tuple[SourceNote, ...]", self._table("source_notes", tuple[SourceNote, ...]))
 
     @property
     def partners(self) -> tuple[Partner, ...]:

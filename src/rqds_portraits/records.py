@@ -6,7 +6,7 @@ import attrs
 
 from .agreements import Entente
 from .document import Source
-from .annotations import Amount, Mention, WrittenPeriod
+from .annotations import Amount, Mention, SourceNote, WrittenPeriod
 from .models import Initiative, Territory
 from .registry import Partner
 
@@ -28,3 +28,4 @@ class EditionRecords:
     mentions: tuple[Mention, ...]
     partners: tuple[Partner, ...]
     ententes: tuple[Entente, ...]
+    source_notes: tuple[SourceNote, ...]

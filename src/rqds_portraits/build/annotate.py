@@ -20,13 +20,13 @@ from decimal import Decimal, InvalidOperation
 import attrs
 
 from ..errors import BuildError, InvalidArgument
-from ..annotations import Amount, AmountKind, Qualifier, WrittenPeriod
+from ..annotations import Amount, AmountKind, Qualifier, SourceNote, WrittenPeriod
 from ..money import SPACES, parse_amount
 from ..periods import FIRST_YEAR, LAST_YEAR, Period
 from .curated import Table, entries, optional_str, required_str
 from .extract import TextUnit
 
-__all__ = ["find_amounts", "find_periods", "locate"]
+__all__ = ["find_amounts", "find_periods", "find_source_notes", "locate"]
 
 _PERIOD = re.compile(r"(?<![\d/])(\d{4})[-–](\d{4})(?![\d/])")
 _AMOUNT = re.compile(rf"(?<![\d,])\d(?:[\d{SPACES},]*\d)?[{SPACES}]?\$(?:[{SPACES}]*/[{SPACES}]*(\d+)[{SPACES}]*ans\b)?")
@@ -34,17 +34,16 @@ _QUALIFIERS = typing.get_args(Qualifier)
 _KINDS = typing.get_args(AmountKind)
 
 
-def locate(units: Sequence[TextUnit], territory: str, at: str, where: str) -> TextUnit:
-    """The one text unit of *territory* whose text contains *at* (a curated anchor)."""
+def locate(units: Sequence[TextUnit], territory: str, at: str, where: str, line: int | None = None) -> TextUnit:
+    """The one text unit of *territory* whose text contains *at* (a curated anchor);
+    *line* picks one when the words occur on several lines."""
     found = [unit for unit in units if unit.territory_id == territory and at in unit.text]
-    if len(found) != 1:
+    chosen = [unit for unit in found if unit.line == line] if line is not None else found
+    if len(chosen) != 1:
         lines = [unit.line for unit in found]
-        raise BuildError(f"curated {where}: {at!r} must occur on exactly one line of {territory!r}, found on {lines}")
-    return found[0]
-
-
-def _scope_ids(units: Iterable[TextUnit]) -> dict[int, str]:
-    return {unit.line: unit.initiative_id or unit.territory_id for unit in units}
+        hint = "" if line is not None or not found else "; add line = N"
+        raise BuildError(f"curated {where}: {at!r} must occur on exactly one line of {territory!r}, found on {lines}{hint}")
+    return chosen[0]
 
 
 def find_periods(units: Sequence[TextUnit]) -> tuple[WrittenPeriod, ...]:
@@ -183,3 +182,26 @@ def _resolve_shares(amounts: list[Amount], ids: dict[tuple[str, str], str]) -> I
         if other is None:
             raise BuildError(f"curated [[amount]] {amount.text!r}: share_of {amount.share_of!r} is no amount of {amount.territory_id!r}")
         yield attrs.evolve(amount, share_of=other)
+
+
+def find_source_notes(units: Sequence[TextUnit], curated: Table) -> tuple[SourceNote, ...]:
+    """The curated ``[[source_note]]`` remarks, each tied to its passage (``text`` within ``at``)."""
+    counters: dict[str, int] = defaultdict(int)
+    found = []
+    for entry in entries(curated, "source_note"):
+        at = required_str(entry, "at", "[[source_note]]")
+        where = f"[[source_note]] {at!r}"
+        unit = locate(units, required_str(entry, "territory", where), at, where, entry.get("line"))
+        text = entry.get("text", at)
+        if not isinstance(text, str) or at.count(text) != 1:
+            raise BuildError(f"curated {where}: {text!r} must occur exactly once in its 'at' passage")
+        start = unit.column + unit.text.index(at) + at.index(text)
+        found.append((unit, (start, start + len(text)), text, required_str(entry, "note", where)))
+    notes = []
+    for unit, span, text, note in sorted(found, key=lambda item: (item[0].line, item[1])):
+        scope = unit.initiative_id or unit.territory_id
+        counters[scope] += 1
+        notes.append(
+            SourceNote(f"{scope}-n{counters[scope]}", text, note, unit.territory_id, unit.initiative_id, (unit.line, unit.line), span)
+        )
+    return tuple(notes)

@@ -19,8 +19,9 @@ from ..errors import BuildError
 from ..document import Source
 from ..records import EditionRecords
 from ..schema import json_schema, validate
-from .annotate import find_amounts, find_periods
+from .annotate import find_amounts, find_periods, find_source_notes
 from .curated import read_toml, required_str
+from .ententes import find_ententes
 from .extract import extract
 from .mentions import find_mentions, mentioned_partners
 from .partners import read_registry
@@ -101,7 +102,8 @@ def build_edition(folder: Path) -> EditionRecords:
         amounts=amounts,
         mentions=mentions,
         partners=mentioned_partners(registry, mentions),
-        ententes=(),
+        ententes=find_ententes(structure.units, periods, amounts, mentions, curated),
+        source_notes=find_source_notes(structure.units, curated),
     )
 
 

@@ -9,10 +9,12 @@ from the section: Leadership gives ``"leader"``, Membres du comité
 
 The curated file completes what matching cannot do, each entry with its reason:
 ``[[mention_role]]`` gives the role of the mentions inside a passage
-("Membres observateurs : …" are observers); ``[[mention]]`` adds or resolves one
-mention (a body named in a shared list, "du Granit"; a vague one, with a note
-and no partner); ``[[not_a_mention]]`` drops a form that names no organisation
-there ("territoires de MRC" is a place).
+("Membres observateurs : …" are observers; ``text`` narrows it to one mention);
+``[[mention]]`` adds, resolves or annotates one mention (a body named in a shared
+list, "du Granit"; a vague one, with a note and no partner; a member that had
+resigned, with a note); ``[[not_a_mention]]`` drops a form that names no
+organisation there ("territoires de MRC" is a place). ``line`` picks the line
+when the words of ``at`` occur on several.
 """
 
 from __future__ import annotations
@@ -65,7 +67,7 @@ def _anchored(units: Sequence[TextUnit], entry: Table, where: str) -> tuple[Text
     """The unit and the line span of ``text`` inside the entry's ``at`` passage."""
     territory = required_str(entry, "territory", where)
     at = required_str(entry, "at", where)
-    unit = locate(units, territory, at, where)
+    unit = locate(units, territory, at, where, entry.get("line"))
     text = entry.get("text", at)
     if not isinstance(text, str) or at.count(text) != 1:
         raise BuildError(f"curated {where}: {text!r} must occur exactly once in its 'at' passage {at!r}")

@@ -20,7 +20,10 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
 
+import attrs
+
 from .codec import from_data
+from .periods import Period, PeriodLike
 
 from .errors import AmbiguousTerritory, InitiativeNotFound, InvalidArgument, TerritoryNotFound
 from .models import Initiative, Territory
@@ -28,6 +31,8 @@ from .text import closest, lookup_key
 
 if typing.TYPE_CHECKING:
     from collections.abc import Iterable
+
+    from .agreements import Entente, EntenteKind, EntenteStatus, Exclusion, FundingTotal
 
     from .annotations import Amount, Mention, Role, SourceNote, WrittenPeriod
     from .registry import Partner, PartnerIndex, PartnerMention
@@ -40,13 +45,13 @@ _FIRST_REGION, _LAST_REGION = 1, 17
 ROLES = ("leader", "member", "signatory", "funder", "observer", "manager", "mentioned")
 
 
-def _roles(role: object) -> frozenset[str] | None:
-    """The roles asked for, checked against the vocabulary."""
-    if role is None:
+def _choices(value: object, valid: tuple[str, ...], what: str) -> frozenset[str] | None:
+    """The values asked for (one, or a collection of them), checked against *valid*."""
+    if value is None:
         return None
-    wanted = frozenset([role] if isinstance(role, str) else role) if isinstance(role, (str, tuple, list, set, frozenset)) else None
-    if not wanted or not wanted <= set(ROLES):
-        raise InvalidArgument(f"invalid role {role!r}; roles are {', '.join(ROLES)} (one, or a collection of them)")
+    wanted = frozenset([value] if isinstance(value, str) else value) if isinstance(value, (str, tuple, list, set, frozenset)) else None
+    if not wanted or not wanted <= set(valid):
+        raise InvalidArgument(f"invalid {what} {value!r}; {what}s are {', '.join(valid)} (one, or a collection of them)")
     return wanted
 
 
@@ -274,7 +279,7 @@ class Dataset:
         """
         from .registry import PartnerMention
 
-        roles = _roles(role)
+        roles = _choices(role, ROLES, "role")
         territory_id = self._territory_id(territory)
         index = self._partner_index()
         partner = index.resolve(name, territory_id) if isinstance(name, str) else self.partner(name)
@@ -293,6 +298,116 @@ class Dataset:
         """The territories whose portraits name the partner *name*, in document order."""
         found = {m.territory_id for m in self.by_partner(name, role=role, include_network=include_network)}
         return tuple(t for t in self.territories if t.id in found)
+
+    # -- agreements and funding ----------------------------------------------
+    def _ententes(self) -> tuple[Entente, ...]:
+        from .agreements import Entente
+
+        return typing.cast("tuple[Entente, ...]", self._table("ententes", tuple[Entente, ...]))
+
+    def ententes(
+        self,
+        *,
+        active_in: PeriodLike | None = None,
+        territory: str | int | None = None,
+        partner: str | None = None,
+        status: EntenteStatus | Iterable[EntenteStatus] | None = None,
+        kind: EntenteKind | Iterable[EntenteKind] | None = None,
+    ) -> tuple[Entente, ...]:
+        """The agreements, plans and programmes, in document order, filtered.
+
+        *active_in* keeps those whose period meets a year (``2014``: the calendar
+        year, which meets the fiscal years 2013-2014 and 2014-2015) or a period
+        (``"2014-2015"``); agreements with no written period are left out.
+        *territory* and *partner* (its signatories, managers and committee, with
+        the partner's network) narrow the list, as do *status* and *kind*.
+        """
+        from .agreements import EntenteKind, EntenteStatus
+
+        statuses = _choices(status, typing.get_args(EntenteStatus), "status")
+        kinds = _choices(kind, typing.get_args(EntenteKind), "kind")
+        asked = Period.parse(active_in) if active_in is not None else None
+        territory_id = self._territory_id(territory)
+        mentions = {m.mention.id for m in self.by_partner(partner, territory=territory)} if partner is not None else None
+        return tuple(
+            e
+            for e in self._ententes()
+            if (asked is None or (e.period is not None and e.period.overlaps(asked)))
+            and (territory_id is None or e.territory_id == territory_id)
+            and (mentions is None or not mentions.isdisjoint(e.mention_ids))
+            and (statuses is None or e.status in statuses)
+            and (kinds is None or e.kind in kinds)
+        )
+
+    def by_period(self, period: PeriodLike, mode: str = "overlaps") -> tuple[Entente, ...]:
+        """The agreements whose period relates to *period*: ``mode="overlaps"`` (they share
+        a month), ``"within"`` (inside it), ``"contains"`` (around it) or ``"exact"``
+        (the same years). Agreements with no written period are left out."""
+        from .agreements import matches
+
+        asked = Period.parse(period)
+        return tuple(e for e in self._ententes() if e.period is not None and matches(e.period, asked, mode))
+
+    def _funding_selection(
+        self, territory: str | int | None, period: PeriodLike | None, partner: str | None, mode: str
+    ) -> tuple[list[Amount], list[Exclusion], Mapping[str, Entente]]:
+        from .agreements import Exclusion, matches
+
+        by_amount = {amount_id: e for e in self._ententes() for amount_id in e.amount_ids}
+        territory_id = self._territory_id(territory)
+        asked = Period.parse(period) if period is not None else None
+        with_partner = {e.id for e in self.ententes(partner=partner)} if partner is not None else None
+        selection, no_period = [], []
+        for amount in self.amounts:
+            entente = by_amount.get(amount.id)
+            if territory_id is not None and amount.territory_id != territory_id:
+                continue
+            if with_partner is not None and (entente is None or entente.id not in with_partner):
+                continue
+            if asked is not None:
+                written = amount.period or (entente.period if entente is not None else None)
+                if written is None:
+                    no_period.append(Exclusion(amount, "no period written: cannot tell whether it falls in the period asked"))
+                    continue
+                if not matches(written, asked, mode):
+                    continue
+            selection.append(amount)
+        return selection, no_period, by_amount
+
+    def total_funding(
+        self,
+        *,
+        territory: str | int | None = None,
+        period: PeriodLike | None = None,
+        partner: str | None = None,
+        yearly: bool = False,
+        mode: str = "overlaps",
+    ) -> FundingTotal:
+        """The money granted or committed, as an exact ``Decimal``, with what it leaves out.
+
+        Only amounts of kind ``"funding"`` are added, each once (a share of an
+        amount already counted is not added again); amounts of agreements still
+        to come or under negotiation are left out; ``.excluded`` says why for each.
+        *territory*, *period* (compared with each amount's period, else its
+        agreement's, by *mode*) and *partner* (the amounts of its agreements)
+        select the amounts; *yearly* gives one year's worth of each.
+        """
+        from .agreements import funding_total
+
+        selection, no_period, by_amount = self._funding_selection(territory, period, partner, mode)
+        total = funding_total(selection, by_amount, yearly=yearly)
+        return attrs.evolve(total, excluded=(*total.excluded, *no_period)) if no_period else total
+
+    def funding_by_territory(
+        self, *, period: PeriodLike | None = None, partner: str | None = None, yearly: bool = False, mode: str = "overlaps"
+    ) -> Mapping[str, FundingTotal]:
+        """:meth:`total_funding` for each territory, as a read-only mapping from territory id, in document order."""
+        return MappingProxyType(
+            {
+                t.id: self.total_funding(territory=t.id, period=period, partner=partner, yearly=yearly, mode=mode)
+                for t in self.territories
+            }
+        )
 
     def render(self) -> str:
         """The source text regenerated from the records, line for line.

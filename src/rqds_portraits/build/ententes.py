@@ -13,7 +13,8 @@ names. An entry gives:
 - ``signatories`` with ``signatories_text``; ``period`` (one written period in
   its lines) or ``periods`` (several, spanned), ``start``/``end`` exact dates with
   ``dates_text``; ``amounts`` as written in its lines; ``partners_at``, the
-  passage listing its partners; and ``note``.
+  passage listing its partners (``partners_line`` when it occurs on several lines);
+  and ``note``.
 """
 
 from __future__ import annotations
@@ -107,10 +108,10 @@ def _entente(
 
     amount_ids = []
     for text in entry.get("amounts", []):
-        matching = [a for a in amounts if a.territory_id == territory and a.text == text and first.line <= a.lines[0] <= last.line]
-        if len(matching) != 1:
+        written_amounts = [a for a in amounts if a.territory_id == territory and a.text == text and first.line <= a.lines[0] <= last.line]
+        if len(written_amounts) != 1:
             raise BuildError(f"curated {where}: amount {text!r} must be written once in its lines {lines}")
-        amount_ids.append(matching[0].id)
+        amount_ids.append(written_amounts[0].id)
 
     mention_ids = [m.id for m in mentions if m.territory_id == territory and first.line <= m.lines[0] <= last.line]
     partners_at = optional_str(entry, "partners_at", where)

@@ -142,3 +142,15 @@ def test_import_reads_no_data_and_no_heavy_library() -> None:
     lines = result.stdout.splitlines()
     assert "pydantic" not in lines[0] and "decimal" not in lines[0]
     assert lines[1] == "{} []"
+
+
+def test_the_lazy_reader_decodes_what_json_does() -> None:
+    text = (DATA / EDITION / "dataset.json").read_text(encoding="utf-8")
+    lazy = loading.LazyObject(text)
+    assert lazy["edition"] == EDITION and "mentions" not in lazy._members  # only as far as asked
+    assert dict(lazy) == json.loads(text) and list(lazy) == list(json.loads(text))
+    assert len(loading.LazyObject(' { "a" : [1, {"b": "}"}] ,\n "c":null } ')) == 2
+    assert dict(loading.LazyObject("{}")) == {}
+    for broken in ("[1]", '{"a" 1}', '{"a": }'):
+        with pytest.raises(rp.DatasetIntegrityError):
+            dict(loading.LazyObject(broken))

@@ -15,13 +15,14 @@ from __future__ import annotations
 import json
 import os
 import threading
+from collections.abc import Iterator, Mapping
 from os import PathLike
 from typing import Any
 
 from .dataset import Dataset
 from .errors import DatasetIntegrityError, DatasetVersionError, EditionNotFound, InvalidArgument
 
-__all__ = ["clear_cache", "editions", "load", "load_file", "read_bundled"]
+__all__ = ["LazyObject", "clear_cache", "editions", "load", "load_file", "read_bundled"]
 
 _LOCK = threading.Lock()
 _LOADED: dict[str, Dataset] = {}
@@ -49,6 +50,66 @@ def read_bundled(*parts: str) -> bytes:
     for part in parts:
         resource = resource.joinpath(part)
     return resource.read_bytes()
+
+
+class LazyObject(Mapping[str, Any]):
+    """A JSON object whose members are decoded in file order, only as far as asked.
+
+    A script that asks for one territory decodes the file's first members, not
+    its hundreds of mentions. Safe to share between threads.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._members: dict[str, Any] = {}
+        self._lock = threading.Lock()
+        self._position = self._skip(0)
+        if not text.startswith("{", self._position):
+            raise DatasetIntegrityError("a dataset file holds one JSON object")
+        self._position = self._skip(self._position + 1)
+        self._done = text.startswith("}", self._position)
+
+    def _skip(self, position: int) -> int:
+        while position < len(self._text) and self._text[position] in " \t\n\r":
+            position += 1
+        return position
+
+    def _next_member(self) -> None:
+        text, decode = self._text, _DECODER.raw_decode
+        try:
+            key, position = decode(text, self._position)
+            position = self._skip(position)
+            if not text.startswith(":", position):
+                raise ValueError(f"':' expected at character {position}")
+            value, position = decode(text, self._skip(position + 1))
+        except ValueError as error:
+            raise DatasetIntegrityError(f"the dataset file is not valid JSON: {error}") from None
+        self._members[key] = value
+        position = self._skip(position)
+        self._done = text.startswith("}", position)
+        self._position = self._skip(position + 1)
+
+    def _decode_until(self, key: str | None) -> None:
+        """Decode members until *key* is found (every member when ``None``)."""
+        with self._lock:
+            while (key is None or key not in self._members) and not self._done:
+                self._next_member()
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self._members:
+            self._decode_until(key)
+        return self._members[key]
+
+    def __iter__(self) -> Iterator[str]:
+        self._decode_until(None)
+        return iter(list(self._members))
+
+    def __len__(self) -> int:
+        self._decode_until(None)
+        return len(self._members)
+
+
+_DECODER = json.JSONDecoder()
 
 
 def _index() -> list[dict[str, Any]]:
@@ -104,7 +165,8 @@ def load(edition: str | None = None, *, revision: int | None = None, sha256: str
         with _LOCK:
             dataset = _LOADED.get(name)
             if dataset is None:
-                dataset = _LOADED[name] = Dataset(json.loads(read_bundled(name, "dataset.json")), entry["sha256"])
+                text = read_bundled(name, "dataset.json").decode("utf-8")
+                dataset = _LOADED[name] = Dataset(LazyObject(text), entry["sha256"])
     return dataset
 
 

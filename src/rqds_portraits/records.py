@@ -15,17 +15,22 @@ __all__ = ["EditionRecords"]
 
 @attrs.frozen
 class EditionRecords:
-    """Everything a dataset file holds: one edition at one revision."""
+    """Everything a dataset file holds: one edition at one revision.
+
+    The fields are in the order of the file, small and often-read tables first:
+    a reader that needs only the territories stops early (see
+    :class:`~rqds_portraits.loading.LazyObject`).
+    """
 
     format: int
     edition: str
     revision: int
-    source: Source
     territories: tuple[Territory, ...]
+    source: Source
     initiatives: tuple[Initiative, ...]
     periods: tuple[WrittenPeriod, ...]
     amounts: tuple[Amount, ...]
-    mentions: tuple[Mention, ...]
-    partners: tuple[Partner, ...]
     ententes: tuple[Entente, ...]
     source_notes: tuple[SourceNote, ...]
+    mentions: tuple[Mention, ...]
+    partners: tuple[Partner, ...]

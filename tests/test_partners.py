@@ -138,7 +138,7 @@ def test_partner_territories_and_filters() -> None:
     assert all(m.territory_id == "laval" for m in DS.by_partner("FJL", territory="laval"))
     observers = DS.by_partner("MAMROT", role="observer")
     assert [(m.territory_id, m.lines) for m in observers] == [("vallee-du-haut-saint-laurent", (1019, 1019))]
-    with pytest.raises(rp.InvalidArgument, match="roles are leader, member"):
+    with pytest.raises(rp.InvalidArgument, match="choose one or several of: leader, member"):
         DS.by_partner("QEF", role="boss")  # type: ignore[arg-type]
     with pytest.raises(rp.TerritoryNotFound):
         DS.by_partner("QEF", territory="Atlantide")

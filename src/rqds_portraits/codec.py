@@ -1,7 +1,7 @@
 """Records to JSON-compatible data and back, driven by the records' own field types.
 
-The dataset file is the records written with :func:`to_data`; loading reads it
-back with :func:`from_data`. Both follow the attrs field annotations, so a field
+The dataset file is the records written with :func:`to_data` and encoded by
+:func:`dumps`; loading reads it back with :func:`from_data`. Both follow the attrs field annotations, so a field
 added to a record class is written and read with no other change.
 
     >>> from rqds_portraits.codec import from_data, to_data
@@ -14,6 +14,7 @@ added to a record class is written and read with no other change.
 
 from __future__ import annotations
 
+import json
 import types
 import typing
 from collections.abc import Callable
@@ -21,7 +22,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-__all__ = ["from_data", "to_data"]
+__all__ = ["dumps", "from_data", "to_data"]
 
 T = TypeVar("T")
 _Convert = Callable[[Any], Any]
@@ -39,6 +40,25 @@ def to_data(value: object) -> Any:
     if isinstance(value, (str, int, float, bool)) or value is None:
         return value
     return value.isoformat() if hasattr(value, "isoformat") else str(value)  # dates and datetimes; Decimal exactly
+
+
+def dumps(data: Any) -> bytes:
+    """The one JSON encoding of the build: UTF-8 with French text as is, one record per line.
+
+    Compact enough to parse fast, and a change to one record shows as one line in a diff.
+    """
+
+    def compact(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    def member(key: str, value: Any) -> str:
+        if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+            return f"{compact(key)}:[\n" + ",\n".join(compact(item) for item in value) + "\n]"
+        return f"{compact(key)}:{compact(value)}"
+
+    if not isinstance(data, dict):
+        return (compact(data) + "\n").encode("utf-8")
+    return ("{\n" + ",\n".join(member(key, value) for key, value in data.items()) + "\n}\n").encode("utf-8")
 
 
 def from_data(hint: type[T], data: Any) -> T:

@@ -51,7 +51,7 @@ def _choices(value: object, valid: tuple[str, ...], what: str) -> frozenset[str]
         return None
     wanted = frozenset([value] if isinstance(value, str) else value) if isinstance(value, (str, tuple, list, set, frozenset)) else None
     if not wanted or not wanted <= set(valid):
-        raise InvalidArgument(f"invalid {what} {value!r}; {what}s are {', '.join(valid)} (one, or a collection of them)")
+        raise InvalidArgument(f"invalid {what} {value!r}; choose one or several of: {', '.join(valid)}")
     return wanted
 
 
@@ -408,6 +408,22 @@ class Dataset:
                 for t in self.territories
             }
         )
+
+    def cite(self, style: str = "text") -> str:
+        """How to cite this data: ``"text"`` (the source's own citation, with the edition,
+        revision and hash), ``"bibtex"`` or ``"csl-json"``."""
+        from .citation import cite
+
+        return cite(self, style)
+
+    def to_dataframe(self, table: str) -> Any:
+        """One exported table (``"amounts"``, ``"mentions"``, …) as a pandas DataFrame.
+
+        Needs the ``pandas`` extra: ``pip install "rqds-portraits[pandas]"``.
+        """
+        from .exports import to_dataframe
+
+        return to_dataframe(self, table)
 
     def render(self) -> str:
         """The source text regenerated from the records, line for line.

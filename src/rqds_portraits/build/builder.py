@@ -10,11 +10,9 @@ building twice gives the same bytes (:func:`check` proves it).
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
-from typing import Any
 
-from ..codec import to_data
+from ..codec import dumps, to_data
 from ..errors import BuildError
 from ..document import Source
 from ..records import EditionRecords
@@ -27,7 +25,7 @@ from .mentions import find_mentions, mentioned_partners
 from .partners import read_registry
 from .source import footer_lines, introduction, source_fields
 
-__all__ = ["FORMAT", "build_edition", "build_outputs", "check", "dumps", "write"]
+__all__ = ["FORMAT", "build_edition", "build_outputs", "check", "write"]
 
 FORMAT = 1
 """The version of the dataset file's layout; bumped when a field changes meaning or type."""
@@ -37,25 +35,6 @@ DATASET_FILE = "dataset.json"
 REGISTRY_FILE = "partners.toml"
 INDEX_FILE = "editions.json"
 SCHEMA_FILE = "dataset.schema.json"
-
-
-def dumps(data: Any) -> bytes:
-    """The one JSON encoding of the build: UTF-8 with French text as is, one record per line.
-
-    Compact enough to parse fast, and a change to one record shows as one line in a diff.
-    """
-
-    def compact(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-    def member(key: str, value: Any) -> str:
-        if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
-            return f"{compact(key)}:[\n" + ",\n".join(compact(item) for item in value) + "\n]"
-        return f"{compact(key)}:{compact(value)}"
-
-    if not isinstance(data, dict):
-        return (compact(data) + "\n").encode("utf-8")
-    return ("{\n" + ",\n".join(member(key, value) for key, value in data.items()) + "\n}\n").encode("utf-8")
 
 
 def build_edition(folder: Path) -> EditionRecords:

@@ -1,0 +1,391 @@
+"""The one description of the exported tables, which every format follows.
+
+Each :class:`Table` names its columns (with a type and a description), its
+primary key and its foreign keys, and gives its rows from a
+:class:`~rqds_portraits.Dataset` through the public API. CSV, SQLite, the
+Frictionless Data Package and pandas all read this description, so the formats
+cannot drift apart. Money stays exact: amounts are :class:`~decimal.Decimal`
+here, and each format writes them as exact decimal text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+
+if TYPE_CHECKING:
+    from ..dataset import Dataset
+
+__all__ = ["TABLES", "Column", "ColumnType", "ForeignKey", "Table", "rows", "text_value"]
+
+ColumnType = Literal["string", "integer", "decimal", "boolean", "date", "datetime"]
+Row = tuple[Any, ...]
+
+
+@attrs.frozen
+class Column:
+    """A column: its name, type and what it holds."""
+
+    name: str
+    type: ColumnType
+    description: str
+
+
+@attrs.frozen
+class ForeignKey:
+    """Columns of a table that refer to the key of another (or the same) table."""
+
+    columns: tuple[str, ...]
+    table: str
+    references: tuple[str, ...] = ("id",)
+
+
+@attrs.frozen
+class Table:
+    """An exported table: its name, description, columns, keys and rows."""
+
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    rows: Callable[[Dataset], Iterator[Row]] = attrs.field(repr=False)
+    primary_key: tuple[str, ...] = ("id",)
+    foreign_keys: tuple[ForeignKey, ...] = ()
+
+
+def _c(name: str, type: ColumnType, description: str) -> Column:
+    return Column(name, type, description)
+
+
+def _lines(prefix: str = "") -> tuple[Column, ...]:
+    return (
+        _c(f"{prefix}first_line", "integer", "first line of the bundled source text (1-based)"),
+        _c(f"{prefix}last_line", "integer", "last line of the bundled source text"),
+    )
+
+
+_SPAN = (
+    _c("line", "integer", "line of the bundled source text (1-based)"),
+    _c("span_start", "integer", "first column of the text in the line (0-based)"),
+    _c("span_end", "integer", "column after the text in the line"),
+)
+_PLACE = (
+    _c("territory_id", "string", "the territory whose portrait it is in"),
+    _c("initiative_id", "string", "the initiative block it is in (empty for a territory's notes)"),
+)
+_TO_PLACE = (ForeignKey(("territory_id",), "territories"), ForeignKey(("initiative_id",), "initiatives"))
+
+
+def _edition(ds: Dataset) -> Iterator[Row]:
+    s = ds.source
+    yield (ds.edition, ds.revision, ds.sha256, s.title, s.publisher, s.publisher_acronym, "; ".join(s.authors),
+           s.published, s.modified, s.url, s.platform, s.consulted, s.citation, s.reuse_caveat, s.sha256)  # fmt: skip
+
+
+def _territories(ds: Dataset) -> Iterator[Row]:
+    for t in ds.territories:
+        yield (t.id, t.region_number, t.name, t.heading, " ".join(w.url for w in t.websites),
+               "\n".join(n.text for n in t.notes), *t.lines)  # fmt: skip
+
+
+def _initiatives(ds: Dataset) -> Iterator[Row]:
+    for i in ds.initiatives:
+        yield (i.id, i.territory_id, i.title, i.label, *i.lines)
+
+
+def _sections(ds: Dataset) -> Iterator[Row]:
+    for i in ds.initiatives:
+        for position, s in enumerate(i.sections, start=1):
+            yield (f"{i.id}-s{position}", i.id, position, s.kind, s.heading, s.inline, *s.lines)
+
+
+def _items(ds: Dataset) -> Iterator[Row]:
+    for i in ds.initiatives:
+        for s_position, s in enumerate(i.sections, start=1):
+            for position, e in enumerate(s.elements, start=1):
+                yield (f"{i.id}-s{s_position}-{position}", f"{i.id}-s{s_position}", position, e.kind, e.level,
+                       e.number, e.prefix, e.text, e.lines[0])  # fmt: skip
+
+
+def _periods(ds: Dataset) -> Iterator[Row]:
+    for p in ds.periods:
+        yield (p.id, p.text, p.start, p.end, p.territory_id, p.initiative_id, p.lines[0], *p.span)
+
+
+def _amounts(ds: Dataset) -> Iterator[Row]:
+    for a in ds.amounts:
+        period = a.period
+        yield (a.id, a.text, a.value, a.currency, a.qualifier, a.kind, a.per_years,
+               period.start if period else None, period.end if period else None, a.period_id, a.share_of,
+               a.territory_id, a.initiative_id, a.lines[0], *a.span, a.note)  # fmt: skip
+
+
+def _partners(ds: Dataset) -> Iterator[Row]:
+    for p in ds.partners:
+        renames = "; ".join(f"{r.year}: {r.old_acronym or r.old_name} → {r.new_acronym or r.new_name}" for r in p.renames)
+        yield (p.id, p.name, "; ".join(p.acronyms), "; ".join(p.variants), p.kind, p.scope, "; ".join(p.territories),
+               p.network_id, p.collective, p.count, renames, p.note)  # fmt: skip
+
+
+def _mentions(ds: Dataset) -> Iterator[Row]:
+    for m in ds.mentions:
+        yield (m.id, m.text, m.role, m.partner_id, m.territory_id, m.initiative_id, m.lines[0], *m.span, m.note)
+
+
+def _ententes(ds: Dataset) -> Iterator[Row]:
+    for e in ds.ententes():
+        p = e.period
+        yield (e.id, e.title, e.subject, e.kind, e.status, e.status_text, e.signatories,
+               p.start if p else None, p.end if p else None,
+               str(p.start_date) if p and p.start_date else None, str(p.end_date) if p and p.end_date else None,
+               "\n".join(e.dates_text), e.territory_id, e.initiative_id, *e.lines, e.note)  # fmt: skip
+
+
+def _links(attribute: str) -> Callable[[Dataset], Iterator[Row]]:
+    def rows(ds: Dataset) -> Iterator[Row]:
+        for e in ds.ententes():
+            for other in getattr(e, attribute):
+                yield (e.id, other)
+
+    return rows
+
+
+def _source_notes(ds: Dataset) -> Iterator[Row]:
+    for n in ds.source_notes:
+        yield (n.id, n.text, n.note, n.territory_id, n.initiative_id, n.lines[0], *n.span)
+
+
+TABLES: tuple[Table, ...] = (
+    Table(
+        "edition",
+        "The edition: what it is, its revision and hash, and the published document it comes from (one row).",
+        (
+            _c("edition", "string", "the edition, e.g. 2014-2015"),
+            _c("revision", "integer", "the edition's revision, bumped on every data correction"),
+            _c("sha256", "string", "SHA-256 of the dataset file"),
+            _c("title", "string", "the document's title"),
+            _c("publisher", "string", "its publisher"),
+            _c("publisher_acronym", "string", "the publisher's acronym"),
+            _c("authors", "string", "the note's authors, separated by '; '"),
+            _c("published", "date", "publication date"),
+            _c("modified", "datetime", "last modification of the note"),
+            _c("url", "string", "address of the note"),
+            _c("platform", "string", "publishing platform"),
+            _c("consulted", "date", "date the note was consulted"),
+            _c("citation", "string", "the note's own citation"),
+            _c("reuse_caveat", "string", "the licence field's reuse caveat"),
+            _c("source_sha256", "string", "SHA-256 of the bundled source text"),
+        ),
+        _edition,
+        primary_key=("edition",),
+    ),
+    Table(
+        "territories",
+        "The member territories, in document order.",
+        (
+            _c("id", "string", "stable id, e.g. cote-nord"),
+            _c("region_number", "string", "region number as written, e.g. 09"),
+            _c("name", "string", "name in normal case"),
+            _c("heading", "string", "name as written in the heading"),
+            _c("websites", "string", "web addresses, separated by spaces"),
+            _c("notes", "string", "notes on the portrait, one per line"),
+            *_lines(),
+        ),
+        _territories,
+    ),
+    Table(
+        "initiatives",
+        "Initiative blocks (démarche, committee, agreement, programme, event) of each portrait.",
+        (
+            _c("id", "string", "stable id, e.g. laval-03"),
+            _c("territory_id", "string", "its territory"),
+            _c("title", "string", "its title as written, when the document gives one"),
+            _c("label", "string", "the title, or else the first line of its Leadership section"),
+            *_lines(),
+        ),
+        _initiatives,
+        foreign_keys=(ForeignKey(("territory_id",), "territories"),),
+    ),
+    Table(
+        "sections",
+        "Sections of each block: Leadership, Intentions, Membres du comité, …",
+        (
+            _c("id", "string", "initiative id and position, e.g. laval-03-s2"),
+            _c("initiative_id", "string", "its block"),
+            _c("position", "integer", "position in the block (1-based)"),
+            _c("kind", "string", "description, leadership, intentions, members, particularities, periodicity, documentation, events or participation"),
+            _c("heading", "string", "heading as written"),
+            _c("inline", "boolean", "whether the heading opens the first line ('HEADING | text')"),
+            *_lines(),
+        ),
+        _sections,
+        foreign_keys=(ForeignKey(("initiative_id",), "initiatives"),),
+    ),
+    Table(
+        "items",
+        "Lines of each section: paragraphs, bullets and numbered items, verbatim.",
+        (
+            _c("id", "string", "section id and position, e.g. laval-03-s2-1"),
+            _c("section_id", "string", "its section"),
+            _c("position", "integer", "position in the section (1-based)"),
+            _c("kind", "string", "paragraph, bullet or numbered"),
+            _c("level", "integer", "bullet level (0 for a paragraph)"),
+            _c("number", "string", "item number as written (1.1, Orientation 2, B))"),
+            _c("prefix", "string", "characters written before the text"),
+            _c("text", "string", "the text, verbatim"),
+            _c("line", "integer", "line of the bundled source text"),
+        ),
+        _items,
+        foreign_keys=(ForeignKey(("section_id",), "sections"),),
+    ),
+    Table(
+        "periods",
+        "Periods of years as written in the portraits.",
+        (
+            _c("id", "string", "stable id"),
+            _c("text", "string", "as written, e.g. 2013-2016"),
+            _c("start", "integer", "first year"),
+            _c("end", "integer", "last year"),
+            *_PLACE,
+            *_SPAN,
+        ),
+        _periods,
+        foreign_keys=_TO_PLACE,
+    ),
+    Table(
+        "amounts",
+        "Money amounts as written, with their exact value in Canadian dollars.",
+        (
+            _c("id", "string", "stable id"),
+            _c("text", "string", "as written, e.g. 670 000 $ / 3 ans"),
+            _c("value", "decimal", "exact value, in dollars"),
+            _c("currency", "string", "CAD"),
+            _c("qualifier", "string", "exact, approximate or at_least"),
+            _c("kind", "string", "funding, impact or cut"),
+            _c("per_years", "integer", "the duration written after it, in years"),
+            _c("period_start", "integer", "first year of its period"),
+            _c("period_end", "integer", "last year of its period"),
+            _c("period_id", "string", "the written period it goes with"),
+            _c("share_of", "string", "the amount it is a share of"),
+            *_PLACE,
+            *_SPAN,
+            _c("note", "string", "how the source is read, where it is ambiguous"),
+        ),
+        _amounts,
+        foreign_keys=(*_TO_PLACE, ForeignKey(("period_id",), "periods"), ForeignKey(("share_of",), "amounts")),
+    ),
+    Table(
+        "partners",
+        "The partner registry: every organisation the edition mentions, with its networks.",
+        (
+            _c("id", "string", "stable id, e.g. quebec-en-forme"),
+            _c("name", "string", "official French name"),
+            _c("acronyms", "string", "acronyms written in the sources, separated by '; '"),
+            _c("variants", "string", "other written forms, separated by '; '"),
+            _c("kind", "string", "kind of body"),
+            _c("scope", "string", "quebec, canada, regional or local"),
+            _c("territories", "string", "territory ids it serves, separated by '; '"),
+            _c("network_id", "string", "the network it belongs to"),
+            _c("collective", "boolean", "whether it stands for a group named generically"),
+            _c("count", "integer", "the group's size, when written"),
+            _c("renames", "string", "changes of name, e.g. '2014: MAMROT → MAMOT'"),
+            _c("note", "string", "notes on the entry"),
+        ),
+        _partners,
+        foreign_keys=(ForeignKey(("network_id",), "partners"),),
+    ),
+    Table(
+        "mentions",
+        "Every organisation named in the portraits, as written, with its role and partner.",
+        (
+            _c("id", "string", "stable id"),
+            _c("text", "string", "as written"),
+            _c("role", "string", "leader, member, signatory, funder, observer, manager or mentioned"),
+            _c("partner_id", "string", "the partner it resolves to"),
+            *_PLACE,
+            *_SPAN,
+            _c("note", "string", "notes, e.g. why it is not resolved"),
+        ),
+        _mentions,
+        foreign_keys=(ForeignKey(("partner_id",), "partners"), *_TO_PLACE),
+    ),
+    Table(
+        "ententes",
+        "Agreements, plans and programmes with a period, an amount or a status.",
+        (
+            _c("id", "string", "stable id"),
+            _c("title", "string", "title or subject as written"),
+            _c("subject", "string", "the block's subject, when the title says little"),
+            _c("kind", "string", "specific, administrative, partnership, regional, municipal, programme, plan, fund, grant or other"),
+            _c("status", "string", "signed, in_progress, renewed, extended, to_come, under_negotiation, ended, planned or cancelled"),
+            _c("status_text", "string", "the words stating the status (empty when read from the period)"),
+            _c("signatories", "integer", "number of signatories, when written"),
+            _c("period_start", "integer", "first year"),
+            _c("period_end", "integer", "last year"),
+            _c("start_date", "string", "exact start, when written (YYYY-MM or YYYY-MM-DD)"),
+            _c("end_date", "string", "exact end, when written (YYYY-MM or YYYY-MM-DD)"),
+            _c("dates_text", "string", "the words giving the exact dates, one per line"),
+            *_PLACE,
+            *_lines(),
+            _c("note", "string", "readings of the source, e.g. a status read from the period"),
+        ),
+        _ententes,
+        foreign_keys=_TO_PLACE,
+    ),
+    Table(
+        "entente_amounts",
+        "The amounts of each agreement.",
+        (_c("entente_id", "string", "the agreement"), _c("amount_id", "string", "one of its amounts")),
+        _links("amount_ids"),
+        primary_key=("entente_id", "amount_id"),
+        foreign_keys=(ForeignKey(("entente_id",), "ententes"), ForeignKey(("amount_id",), "amounts")),
+    ),
+    Table(
+        "entente_mentions",
+        "The partner mentions written with each agreement (its signatories, managers, committee).",
+        (_c("entente_id", "string", "the agreement"), _c("mention_id", "string", "a partner mention")),
+        _links("mention_ids"),
+        primary_key=("entente_id", "mention_id"),
+        foreign_keys=(ForeignKey(("entente_id",), "ententes"), ForeignKey(("mention_id",), "mentions")),
+    ),
+    Table(
+        "entente_periods",
+        "The written periods each agreement's period comes from.",
+        (_c("entente_id", "string", "the agreement"), _c("period_id", "string", "a written period")),
+        _links("period_ids"),
+        primary_key=("entente_id", "period_id"),
+        foreign_keys=(ForeignKey(("entente_id",), "ententes"), ForeignKey(("period_id",), "periods")),
+    ),
+    Table(
+        "source_notes",
+        "Remarks on passages of the source: typos, inconsistencies, ambiguities.",
+        (_c("id", "string", "stable id"), _c("text", "string", "the passage as written"), _c("note", "string", "the remark"), *_PLACE, *_SPAN),
+        _source_notes,
+        foreign_keys=_TO_PLACE,
+    ),
+)
+"""Every exported table, in an order where a table comes after those it refers to (self-references aside)."""
+
+
+def rows(ds: Dataset, table: Table) -> list[Row]:
+    """The rows of *table* for *ds*, each as long as its columns."""
+    found = list(table.rows(ds))
+    for row in found:
+        assert len(row) == len(table.columns), f"{table.name}: a row has {len(row)} values for {len(table.columns)} columns"
+    return found
+
+
+def text_value(value: Any) -> str:
+    """A value as text: exact decimals, ISO dates, 'true'/'false', empty for none."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return str(value)
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    return str(value)
+

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import rqds_portraits as rp
-from rqds_portraits.build.builder import build_outputs, write
 from rqds_portraits.build.__main__ import main as build_main
+from rqds_portraits.build.builder import build_outputs, write
 
 from .conftest import DATA
 

@@ -2,34 +2,22 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import rqds_portraits as rp
 
+from .strategies import vary
+
 DS = rp.load()
 TERRITORIES = DS.territories
-
-
-def _vary(text: str, data: st.DataObject) -> str:
-    """The same key with its case, accents and surrounding spaces changed."""
-    chars = []
-    for ch in text:
-        if data.draw(st.booleans()):
-            ch = ch.swapcase()
-        if data.draw(st.booleans()):
-            ch = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-        chars.append(ch)
-    return data.draw(st.sampled_from(["", " ", "  ", "\t"])) + "".join(chars) + data.draw(st.sampled_from(["", " ", "\n"]))
 
 
 @given(st.sampled_from(TERRITORIES), st.data())
 def test_every_territory_is_found_by_id_name_and_heading(territory: rp.Territory, data: st.DataObject) -> None:
     for key in (territory.id, territory.name, territory.heading):
-        assert DS.territory(_vary(key, data)) is territory
+        assert DS.territory(vary(key, data)) is territory
 
 
 @given(st.sampled_from([t for t in TERRITORIES if t.region_number != "16"]), st.data())

@@ -61,7 +61,7 @@ def test_threads_share_one_dataset() -> None:
         dataset = rp.load()
         results.append(dataset)
         results.append(rp.load())
-        dataset.territories, dataset.mentions, dataset.records  # build the tables at the same time
+        _ = dataset.territories, dataset.mentions, dataset.records  # build the tables at the same time
 
     threads = [threading.Thread(target=work) for _ in range(8)]
     for thread in threads:

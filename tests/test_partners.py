@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 
 import pytest
@@ -15,6 +14,7 @@ import rqds_portraits.text
 from rqds_portraits.build.curated import read_toml
 
 from .conftest import DATA
+from .strategies import vary
 
 DS = rp.load()
 RESOLVED = [m for m in DS.mentions if m.partner_id is not None]
@@ -161,17 +161,6 @@ def test_unknown_partners_list_the_closest_names() -> None:
         DS.partner(42)  # type: ignore[arg-type]
 
 
-def _vary(text: str, data: st.DataObject) -> str:
-    chars = []
-    for ch in text:
-        if data.draw(st.booleans()):
-            ch = ch.swapcase()
-        if data.draw(st.booleans()):
-            ch = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-        chars.append(ch)
-    return data.draw(st.sampled_from(["", " ", "\t"])) + "".join(chars) + data.draw(st.sampled_from(["", "  "]))
-
-
 def _identifies(key: str, partner: rp.Partner, territory_id: str) -> bool:
     """Whether no other partner of the territory (or Québec-wide) is also written *key*."""
     folded = rp.text.lookup_key(key)
@@ -188,7 +177,7 @@ def test_every_mention_is_found_by_its_partners_id_name_and_forms(mention: rp.Me
     partner = DS.partner(mention.partner_id or "")
     keys = [k for k in (partner.id, partner.name, *partner.acronyms, *partner.variants) if _identifies(k, partner, mention.territory_id)]
     assert partner.id in keys and partner.name in keys  # ids and names always identify
-    key = _vary(data.draw(st.sampled_from(keys)), data)
+    key = vary(data.draw(st.sampled_from(keys)), data)
     found = DS.by_partner(key, territory=mention.territory_id)
     assert mention in [m.mention for m in found]
 

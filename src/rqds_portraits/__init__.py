@@ -94,10 +94,10 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
-    from .annotations import Amount, Mention, WrittenPeriod
-    from .periods import PartialDate, Period
     from .agreements import Entente
+    from .annotations import Amount, Mention, WrittenPeriod
     from .document import FooterLine, Introduction, Source
+    from .periods import PartialDate, Period
     from .records import EditionRecords
     from .registry import Partner, Rename
 

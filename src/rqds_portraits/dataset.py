@@ -23,21 +23,24 @@ from typing import Any
 import attrs
 
 from .codec import from_data
-from .periods import Period, PeriodLike
-
-from .errors import AmbiguousTerritory, InitiativeNotFound, InvalidArgument, TerritoryNotFound
+from .errors import (
+    AmbiguousTerritory,
+    InitiativeNotFound,
+    InvalidArgument,
+    TerritoryNotFound,
+)
 from .models import Initiative, Territory
+from .periods import Period, PeriodLike
 from .text import closest, lookup_key
 
 if typing.TYPE_CHECKING:
     from collections.abc import Iterable
 
     from .agreements import Entente, EntenteKind, EntenteStatus, Exclusion, FundingTotal
-
     from .annotations import Amount, Mention, Role, SourceNote, WrittenPeriod
-    from .registry import Partner, PartnerIndex, PartnerMention
     from .document import Source
     from .records import EditionRecords
+    from .registry import Partner, PartnerIndex, PartnerMention
 
 __all__ = ["Dataset"]
 

@@ -20,7 +20,12 @@ from os import PathLike
 from typing import Any
 
 from .dataset import Dataset
-from .errors import DatasetIntegrityError, DatasetVersionError, EditionNotFound, InvalidArgument
+from .errors import (
+    DatasetIntegrityError,
+    DatasetVersionError,
+    EditionNotFound,
+    InvalidArgument,
+)
 
 __all__ = ["LazyObject", "clear_cache", "editions", "load", "load_file", "read_bundled"]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import attrs
 
 from .agreements import Entente
-from .document import Source
 from .annotations import Amount, Mention, SourceNote, WrittenPeriod
+from .document import Source
 from .models import Initiative, Territory
 from .registry import Partner
 

@@ -50,7 +50,7 @@ def _pydantic_type(hint: Any) -> Any:
             return tuple[_pydantic_type(args[0]), ...]  # type: ignore[misc]
         return tuple[tuple(_pydantic_type(arg) for arg in args)]  # type: ignore[misc]
     if origin in (typing.Union, types.UnionType):
-        return typing.Union[tuple(_pydantic_type(arg) for arg in args)]
+        return typing.Union[tuple(_pydantic_type(arg) for arg in args)]  # noqa: UP007 - built from a tuple
     return hint
 
 

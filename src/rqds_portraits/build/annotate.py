@@ -19,10 +19,10 @@ from decimal import Decimal, InvalidOperation
 
 import attrs
 
-from ..errors import BuildError, InvalidArgument
 from ..annotations import Amount, AmountKind, Qualifier, SourceNote, WrittenPeriod
+from ..errors import BuildError, InvalidArgument
 from ..money import SPACES, parse_amount
-from ..periods import FIRST_YEAR, LAST_YEAR, Period
+from ..periods import FIRST_YEAR, LAST_YEAR
 from .curated import Table, entries, optional_str, required_str
 from .extract import TextUnit
 

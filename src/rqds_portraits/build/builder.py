@@ -13,8 +13,8 @@ import hashlib
 from pathlib import Path
 
 from ..codec import dumps, to_data
-from ..errors import BuildError
 from ..document import Source
+from ..errors import BuildError
 from ..records import EditionRecords
 from ..schema import json_schema, validate
 from .annotate import find_amounts, find_periods, find_source_notes

@@ -20,7 +20,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10 only
     import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
-__all__ = ["Table", "entries", "read_toml", "optional_str", "required_str"]
+__all__ = ["Table", "entries", "optional_str", "read_toml", "required_str"]
 
 Table = dict[str, Any]
 

@@ -15,13 +15,22 @@ few lines no rule can place (see :mod:`rqds_portraits.build.curated`).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
 import attrs
 
 from ..errors import BuildError
-from ..models import Element, Initiative, Lines, Section, SectionKind, Territory, Website
+from ..models import (
+    Element,
+    Initiative,
+    Lines,
+    Section,
+    SectionKind,
+    Territory,
+    Website,
+)
 from ..text import slug
 from .curated import Table, entries, required_str
 
@@ -186,7 +195,7 @@ def extract(lines: Sequence[str], curated: Table) -> Structure:
     initiatives: list[Initiative] = []
     units: list[TextUnit] = []
     bounds = [*heading_lines, footer_start]
-    for first, following in zip(bounds, bounds[1:]):
+    for first, following in itertools.pairwise(bounds):
         match = TERRITORY_HEADING.match(lines[first - 1])
         assert match is not None
         name = french_title_case(match["name"])

@@ -12,8 +12,8 @@ import datetime
 import re
 from collections.abc import Sequence
 
-from ..errors import BuildError
 from ..document import FooterLine, Introduction
+from ..errors import BuildError
 from .curated import Table, required_str
 from .extract import Structure
 

@@ -145,6 +145,8 @@ def test_bad_arguments_fail_clearly() -> None:
             DS.total_funding(period=bad)
     with pytest.raises(rp.InvalidArgument, match="modes are overlaps, within, contains, exact"):
         DS.by_period("2013-2016", mode="during")
+    with pytest.raises(rp.InvalidArgument, match="invalid mode"):
+        DS.total_funding(mode="during")
     with pytest.raises(rp.InvalidArgument, match="invalid status .*choose one or several of: signed"):
         DS.ententes(status="done")  # type: ignore[arg-type]
     with pytest.raises(rp.PartnerNotFound):

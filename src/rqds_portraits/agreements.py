@@ -20,7 +20,7 @@ from .errors import InvalidArgument
 from .models import Lines
 from .periods import Period
 
-__all__ = ["MODES", "NOT_GRANTED", "Entente", "EntenteKind", "EntenteStatus", "Exclusion", "FundingTotal", "funding_total", "matches"]
+__all__ = ["MODES", "NOT_GRANTED", "Entente", "EntenteKind", "EntenteStatus", "Exclusion", "FundingTotal", "check_mode", "funding_total", "matches"]
 
 EntenteKind = Literal[
     "specific", "administrative", "partnership", "regional", "municipal", "programme", "plan", "fund", "grant", "other"
@@ -98,17 +98,22 @@ NOT_GRANTED: tuple[EntenteStatus, ...] = ("to_come", "under_negotiation", "plann
 _CENT = Decimal("0.01")
 
 
+def check_mode(mode: object) -> None:
+    """Raise :class:`~rqds_portraits.InvalidArgument` unless *mode* is one of :data:`MODES`."""
+    if mode not in MODES:
+        raise InvalidArgument(f"invalid mode {mode!r}; modes are {', '.join(MODES)}")
+
+
 def matches(period: Period, asked: Period, mode: str) -> bool:
     """Whether *period* relates to *asked* as *mode* says (one of :data:`MODES`)."""
+    check_mode(mode)
     if mode == "overlaps":
         return period.overlaps(asked)
     if mode == "within":
         return period.within(asked)
     if mode == "contains":
         return period.contains(asked)
-    if mode == "exact":
-        return period.same_years(asked)
-    raise InvalidArgument(f"invalid mode {mode!r}; modes are {', '.join(MODES)}")
+    return period.same_years(asked)  # "exact"
 
 
 def funding_total(selection: Sequence[Amount], ententes: Mapping[str, Entente], *, yearly: bool = False) -> FundingTotal:

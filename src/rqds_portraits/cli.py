@@ -19,13 +19,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import typing
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
 from . import load
 from ._version import __version__
-from .dataset import ROLES, Dataset
+from .annotations import Role
+from .dataset import Dataset
 from .errors import RqdsError
 from .loading import editions
 from .money import format_amount
@@ -235,7 +237,7 @@ def _parser() -> argparse.ArgumentParser:
     partner = commands.add_parser("partner", parents=[common], help="where an organisation appears")
     partner.add_argument("name", help="an id, name, acronym or written form: 'Québec en Forme', QEF, MAMOT")
     partner.add_argument("--territory", help="resolve a region-dependent name (ASSSL) and keep that territory")
-    partner.add_argument("--role", choices=ROLES, help="keep the mentions with that role")
+    partner.add_argument("--role", choices=typing.get_args(Role), help="keep the mentions with that role")
     partner.add_argument("--exact", action="store_true", help="the body alone, not its network's members")
 
     ententes = commands.add_parser("ententes", parents=[common], help="agreements, plans and programmes")

@@ -45,7 +45,6 @@ if typing.TYPE_CHECKING:
 __all__ = ["Dataset"]
 
 _FIRST_REGION, _LAST_REGION = 1, 17
-ROLES = ("leader", "member", "signatory", "funder", "observer", "manager", "mentioned")
 
 
 def _choices(value: object, valid: tuple[str, ...], what: str) -> frozenset[str] | None:
@@ -280,12 +279,13 @@ class Dataset:
         "member")`` answers "where does it sit at the table". *territory*
         resolves a region-dependent name and keeps that territory's mentions.
         """
+        from .annotations import Role
         from .registry import PartnerMention
 
-        roles = _choices(role, ROLES, "role")
+        roles = _choices(role, typing.get_args(Role), "role")
         territory_id = self._territory_id(territory)
+        partner = self.partner(name, territory=territory)
         index = self._partner_index()
-        partner = index.resolve(name, territory_id) if isinstance(name, str) else self.partner(name)
         family = index.family(partner.id) if include_network else {partner.id}
         return tuple(
             PartnerMention(typing.cast("Partner", index.get(m.partner_id)), m)
@@ -354,8 +354,9 @@ class Dataset:
     def _funding_selection(
         self, territory: str | int | None, period: PeriodLike | None, partner: str | None, mode: str
     ) -> tuple[list[Amount], list[Exclusion], Mapping[str, Entente]]:
-        from .agreements import Exclusion, matches
+        from .agreements import Exclusion, check_mode, matches
 
+        check_mode(mode)
         by_amount = {amount_id: e for e in self._ententes() for amount_id in e.amount_ids}
         territory_id = self._territory_id(territory)
         asked = Period.parse(period) if period is not None else None

@@ -107,6 +107,8 @@ def test_dataframes() -> None:
     assert len(amounts) == 22 and amounts.index.name == "id"
     assert amounts.loc["laval-07-a1", "value"] == Decimal("670000") and isinstance(amounts["value"].iloc[0], Decimal)
     assert str(amounts["per_years"].dtype) == "Int64"
+    mentions = DS.to_dataframe("mentions")
+    assert len(mentions) == len(DS.mentions) and set(mentions["role"]) >= {"leader", "member", "observer"}
     ententes = to_dataframe(DS, "entente_amounts")
     assert list(ententes.index.names) == ["entente_id", "amount_id"]
     with pytest.raises(rp.InvalidArgument, match="tables are edition, territories"):

@@ -12,6 +12,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import rqds_portraits as rp
 from rqds_portraits import loading
@@ -154,3 +156,17 @@ def test_the_lazy_reader_decodes_what_json_does() -> None:
     for broken in ("[1]", '{"a" 1}', '{"a": }'):
         with pytest.raises(rp.DatasetIntegrityError):
             dict(loading.LazyObject(broken))
+
+
+@given(st.lists(st.sampled_from(["bare", "edition", "revision", "sha256", "both", "upper"]), min_size=1, max_size=6))
+def test_pinned_loads_always_give_the_same_object(calls: list[str]) -> None:
+    reference = rp.load()
+    pins = {
+        "bare": {},
+        "edition": {"edition": EDITION},
+        "revision": {"edition": EDITION, "revision": reference.revision},
+        "sha256": {"sha256": reference.sha256},
+        "both": {"edition": EDITION, "revision": reference.revision, "sha256": reference.sha256},
+        "upper": {"sha256": f"  {reference.sha256.upper()} "},
+    }
+    assert all(rp.load(**pins[call]) is reference for call in calls)  # type: ignore[arg-type]

@@ -87,7 +87,7 @@ def test_export(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         (["partner", "ASSSL"], "names 2 partners"),
         (["ententes", "--period", "2016-2013"], "the end comes before the start"),
         (["funding", "--period", "abc"], "invalid period 'abc'"),
-        (["ententes", "--status", "done"], "invalid status 'done'"),
+        (["ententes", "--status", "done"], "invalid status ['done']"),
         (["funding", "--by", "territory", "--territory", "laval"], "leave out --territory"),
         (["export", "xlsx", "out"], "invalid choice: 'xlsx'"),
         (["--edition", "2012-2013"], "no bundled edition '2012-2013'"),
@@ -100,6 +100,27 @@ def test_bad_input_exits_2_with_one_line(capsys: pytest.CaptureFixture[str], arg
     status, out, err = run(capsys, *args)
     assert status == 2 and out == ""
     assert err.count("\n") == 1 and err.startswith("rqds-portraits: error: ") and message in err
+
+
+def test_common_options_go_before_or_after_the_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert json.loads(run(capsys, "--json", "summary")[1])["edition"] == "2014-2015"
+    assert json.loads(run(capsys, "territories", "--json")[1])[0]["id"] == "bas-saint-laurent"
+    status, _, err = run(capsys, "--revision", "2", "territories")
+    assert status == 2 and "not 2" in err
+    status, _, err = run(capsys, "--edition", "2099", "summary")
+    assert status == 2 and "no bundled edition '2099'" in err
+    status, out, _ = run(capsys, "ententes", "--status", "ended", "--status", "to_come", "--territory", "laval", "--json")
+    assert {row["status"] for row in json.loads(out)} == {"ended", "to_come"}
+
+
+def test_a_closed_pipe_is_not_an_error() -> None:
+    # Standard output is a pipe whose reader has gone, as with `rqds-portraits … | head -1`.
+    script = (
+        "import os, sys; r, w = os.pipe(); os.close(r); os.dup2(w, 1); "
+        "from rqds_portraits.cli import main; code = main(['partner', 'CRÉ']); sys.stderr.write(f'exit {code}')"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.stderr == "exit 0" and result.returncode == 0
 
 
 def test_the_module_and_the_script_run() -> None:

@@ -122,6 +122,10 @@ def test_a_missing_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> No
     assert isinstance(caught.value, ImportError)
 
 
+def test_the_subpackage_is_reachable_from_the_package() -> None:
+    assert rp.exports.export is export and rp.exports.FORMATS == FORMATS
+
+
 def test_bad_export_arguments(tmp_path: Path) -> None:
     with pytest.raises(rp.InvalidArgument, match="formats are json, csv, sqlite, datapackage"):
         export(DS, "xlsx", tmp_path)

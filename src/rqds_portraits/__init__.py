@@ -94,6 +94,7 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
+    from . import exports as exports
     from .agreements import Entente
     from .annotations import Amount, Mention, WrittenPeriod
     from .document import FooterLine, Introduction, Source
@@ -103,6 +104,8 @@ if TYPE_CHECKING:
 
 
 def __getattr__(name: str) -> Any:
+    if name == "exports":  # the subpackage, on first use: rp.exports.export(ds, "csv", "out")
+        return importlib.import_module(".exports", __name__)
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'rqds_portraits' has no attribute {name!r}")

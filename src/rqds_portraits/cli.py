@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import typing
 from collections.abc import Callable, Sequence
@@ -26,6 +27,7 @@ from typing import Any
 
 from . import load
 from ._version import __version__
+from .agreements import EntenteStatus
 from .annotations import Role
 from .dataset import Dataset
 from .errors import RqdsError
@@ -217,7 +219,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
-    common = _Parser(add_help=False)
+    # The options every command takes, before or after its name. They default to
+    # "not given" (filled in by main), so a command never undoes what came before it.
+    common = _Parser(add_help=False, argument_default=argparse.SUPPRESS)
     common.add_argument("--edition", help="the edition to read (default: the latest bundled)")
     common.add_argument("--revision", type=int, help="fail unless the edition is at this revision")
     common.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -249,7 +253,9 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--territory", help="a territory id, name or region number")
         sub.add_argument("--partner", help="an organisation: its agreements only")
     ententes.add_argument("--active-in", help="a year (calendar) or a period (fiscal years) the agreement runs in")
-    ententes.add_argument("--status", help="signed, in_progress, renewed, extended, to_come, under_negotiation, ended, planned")
+    ententes.add_argument(
+        "--status", action="append", help="keep this status (repeat for several): " + ", ".join(typing.get_args(EntenteStatus))
+    )
     funding.add_argument("--by", choices=("territory",), help="one total per territory")
     funding.add_argument("--yearly", action="store_true", help="one year's worth of each amount")
 
@@ -263,6 +269,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0, or 2 for bad input)."""
     try:
         args = _parser().parse_args(argv)
+        for option, default in (("edition", None), ("revision", None), ("json", False)):
+            if not hasattr(args, option):
+                setattr(args, option, default)
         command = args.command or "summary"
         compute, render = COMMANDS[command]
         ds = None if command == "editions" else load(args.edition, revision=args.revision)
@@ -270,8 +279,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (RqdsError, _Exit) as error:
         print(f"rqds-portraits: error: {error}", file=sys.stderr)
         return 2
-    if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
-    else:
-        print(render(data))
+    try:
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=str) if args.json else render(data))
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader (head, less) stopped early: not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0

@@ -1,0 +1,353 @@
+"""Regenerate the documentation's generated files from the bundled data.
+
+    python scripts/charts.py           # write them
+    python scripts/charts.py --check   # exit 1 if a committed file differs from a fresh generation
+
+It writes, from the latest bundled edition and its public API only:
+
+- ``docs/charts/funding-by-territory.svg``: the exact funding totals of
+  ``ds.funding_by_territory()``, one bar per territory;
+- ``docs/charts/partners-by-territory.svg``: the number of distinct registry
+  partners each portrait names;
+- ``docs/ambiguities.md``: every note the data keeps on the source (its source
+  notes, and the notes of its amounts, mentions and agreements), with lines.
+
+The SVG files are written with the standard library only and are the same bytes
+on every run: no dates, no random ids, fixed number formatting.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import Decimal
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+import rqds_portraits as rp
+from rqds_portraits.money import format_amount
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+FUNDING_CHART = DOCS / "charts" / "funding-by-territory.svg"
+PARTNERS_CHART = DOCS / "charts" / "partners-by-territory.svg"
+AMBIGUITIES = DOCS / "ambiguities.md"
+
+# Chart geometry, in SVG user units (pixels).
+WIDTH = 720
+LABEL_RIGHT = 236  # the territory names end here; the bars start just after
+BAR_LEFT = 244
+BAR_MAX = 320
+ROW = 24
+BAR_HEIGHT = 16
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+BAR_COLOUR = "#3949ab"
+TEXT_COLOUR = "#1f2328"
+MUTED_COLOUR = "#57606a"
+
+
+def dollars(value: Decimal) -> str:
+    """*value* written the French-Canadian way, with plain spaces: ``"18 168 394 $"``."""
+    return format_amount(value, space=" ")
+
+
+def _number(value: float) -> str:
+    """A coordinate with at most one decimal, written the same way on every platform."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def bar_chart(
+    *,
+    slug: str,
+    title: str,
+    subtitle: Sequence[str],
+    rows: Sequence[tuple[str, Decimal, str]],
+    footer: str,
+) -> str:
+    """A horizontal bar chart as SVG text: one row per ``(label, value, value label)``.
+
+    *subtitle* is written under the title, one line of text per item.
+    """
+    largest = max((value for _, value, _ in rows), default=Decimal(0))
+    top = 46 + 16 * len(subtitle) + 8
+    height = top + ROW * len(rows) + 40
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" '
+        f'viewBox="0 0 {WIDTH} {height}" role="img" aria-labelledby="{slug}-title {slug}-desc" '
+        f"font-family={quoteattr(FONT)} font-size=\"13\">",
+        f'  <title id="{slug}-title">{escape(title)}</title>',
+        f'  <desc id="{slug}-desc">{escape(" ".join(subtitle))} '
+        + escape("; ".join(f"{label}: {shown}" for label, _, shown in rows))
+        + ".</desc>",
+        f'  <rect width="{WIDTH}" height="{height}" fill="#ffffff"/>',
+        f'  <text x="16" y="24" font-size="15" font-weight="bold" fill="{TEXT_COLOUR}">{escape(title)}</text>',
+        *(
+            f'  <text x="16" y="{44 + 16 * number}" font-size="12" fill="{MUTED_COLOUR}">{escape(line)}</text>'
+            for number, line in enumerate(subtitle)
+        ),
+        f'  <line x1="{BAR_LEFT}" y1="{top - 6}" x2="{BAR_LEFT}" y2="{top + ROW * len(rows) - 2}" '
+        f'stroke="{MUTED_COLOUR}" stroke-width="1"/>',
+    ]
+    for position, (label, value, shown) in enumerate(rows):
+        row_top = top + ROW * position
+        middle = row_top + BAR_HEIGHT / 2 + 4.5
+        width = float(value / largest) * BAR_MAX if largest > 0 else 0.0
+        out.append(
+            f'  <text x="{LABEL_RIGHT}" y="{_number(middle)}" text-anchor="end" fill="{TEXT_COLOUR}">{escape(label)}</text>'
+        )
+        if width > 0:
+            out.append(
+                f'  <rect x="{BAR_LEFT}" y="{row_top}" width="{_number(max(width, 1.0))}" height="{BAR_HEIGHT}" '
+                f'fill="{BAR_COLOUR}"><title>{escape(f"{label}: {shown}")}</title></rect>'
+            )
+        out.append(
+            f'  <text x="{_number(BAR_LEFT + width + 6)}" y="{_number(middle)}" fill="{TEXT_COLOUR}">{escape(shown)}</text>'
+        )
+    out.append(f'  <text x="16" y="{height - 14}" font-size="11" fill="{MUTED_COLOUR}">{escape(footer)}</text>')
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+def _footer(ds: rp.Dataset) -> str:
+    return f"Source: RQDS, Tour du Québec 2014/2015 · data: rqds-portraits, edition {ds.edition}, revision {ds.revision}"
+
+
+def funding_chart(ds: rp.Dataset) -> str:
+    """The funding granted or committed in each territory, from ``ds.funding_by_territory()``."""
+    totals = ds.funding_by_territory()
+    rows = []
+    for territory in ds.territories:
+        total = totals[territory.id]
+        rows.append((territory.name, total.total, dollars(total.total) + (" (approx.)" if total.approximate else "")))
+    return bar_chart(
+        slug="funding",
+        title=f"Funding granted or committed, by territory ({ds.edition})",
+        subtitle=(
+            "The exact totals of ds.funding_by_territory(): amounts of kind “funding”, each counted once.",
+            "Impacts, cuts, shares of an amount already counted and money not yet granted are left out;",
+            "0 $: the portrait writes no amount granted or committed.",
+        ),
+        rows=rows,
+        footer=_footer(ds),
+    )
+
+
+def partners_per_territory(ds: rp.Dataset) -> dict[str, int]:
+    """The number of distinct registry partners each territory's portrait names, by territory id."""
+    named: dict[str, set[str]] = {territory.id: set() for territory in ds.territories}
+    for mention in ds.mentions:
+        if mention.partner_id is not None:
+            named[mention.territory_id].add(mention.partner_id)
+    return {territory_id: len(partners) for territory_id, partners in named.items()}
+
+
+def partners_chart(ds: rp.Dataset) -> str:
+    """The number of distinct partners named in each territory's portrait."""
+    counts = partners_per_territory(ds)
+    rows = [
+        (t.name, Decimal(counts[t.id]), f"{counts[t.id]} partner{'s' if counts[t.id] != 1 else ''}")
+        for t in ds.territories
+    ]
+    return bar_chart(
+        slug="partners",
+        title=f"Distinct partners named in each portrait ({ds.edition})",
+        subtitle=(
+            "Registry partners (Mention.partner_id) named in each portrait, counted once whatever their role;",
+            "a network's members count one by one (each regional CRÉ is its own partner).",
+        ),
+        rows=rows,
+        footer=_footer(ds),
+    )
+
+
+_MARKDOWN_ESCAPES = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    "\\": "\\\\",
+    "`": "\\`",
+    "*": "\\*",
+    "_": "\\_",
+    "[": "\\[",
+    "]": "\\]",
+    "|": "\\|",
+}
+
+
+def markdown_text(text: str) -> str:
+    """*text* as literal Markdown: every character that could start markup is escaped."""
+    return "".join(_MARKDOWN_ESCAPES.get(character, character) for character in " ".join(text.split()))
+
+
+def _lines(lines: tuple[int, int]) -> str:
+    first, last = lines
+    return f"line {first}" if first == last else f"lines {first}–{last}"
+
+
+def _by_territory(ds: rp.Dataset, items: Iterable[tuple[str, str]]) -> list[str]:
+    """Markdown entries grouped under a heading per territory, in document order."""
+    grouped: dict[str, list[str]] = {}
+    for territory_id, entry in items:
+        grouped.setdefault(territory_id, []).append(entry)
+    out: list[str] = []
+    for territory in ds.territories:
+        if territory.id in grouped:
+            out += [f"### {territory.name}", "", *grouped[territory.id], ""]
+    return out
+
+
+def ambiguities_page(ds: rp.Dataset) -> str:
+    """The Markdown page listing every note the data keeps on the source, with its lines."""
+    notes = ds.source_notes
+    amounts = [a for a in ds.amounts if a.note]
+    mentions = [m for m in ds.mentions if m.note]
+    ententes = [e for e in ds.ententes() if e.note]
+
+    def entry(lines: tuple[int, int], what: str, ident: str, detail: str, note: str) -> str:
+        head = f"- **{_lines(lines).capitalize()}**, {what} (`{ident}`{'; ' + detail if detail else ''}): "
+        return head + markdown_text(note)
+
+    out = [
+        "<!-- Generated by `python scripts/charts.py` from the notes in the data: do not edit by hand. -->",
+        "",
+        "# Known ambiguities of the source",
+        "",
+        f"The Tour du Québec is a working document, written by sixteen territories; the data keeps it as "
+        f"written and records, next to each passage it had to interpret, a note saying what is odd and how "
+        f"it is read. This page lists every one of those notes for edition {ds.edition} (revision "
+        f"{ds.revision}): {len(notes)} notes on passages of the source, {len(amounts)} on amounts, "
+        f"{len(mentions)} on organisation mentions and {len(ententes)} on agreements. Line numbers are those "
+        f"of the bundled source text (`source.txt`, also `ds.render()`).",
+        "",
+        "It is generated from `ds.source_notes` and the `note` of `ds.amounts`, `ds.mentions` and "
+        "`ds.ententes()` by `python scripts/charts.py`, and a test checks it is up to date. "
+        "The same notes are in the exports (the `source_notes` table and the `note` columns).",
+        "",
+        "## Passages of the source",
+        "",
+        "`ds.source_notes`: typos, inconsistencies and odd layouts, kept as written.",
+        "",
+        *_by_territory(
+            ds,
+            ((n.territory_id, entry(n.lines, f"« {markdown_text(n.text)} »", n.id, "", n.note)) for n in notes),
+        ),
+        "## Amounts",
+        "",
+        "`Amount.note`: how an amount is read where the text is ambiguous (see also "
+        "[the funding of a territory](cookbook.md#the-funding-of-a-territory)).",
+        "",
+        *_by_territory(
+            ds,
+            (
+                (
+                    a.territory_id,
+                    entry(
+                        a.lines,
+                        f"« {markdown_text(a.text)} »",
+                        a.id,
+                        f"{a.kind}, {a.qualifier.replace('_', ' ')}, {markdown_text(dollars(a.value))}",
+                        a.note or "",
+                    ),
+                )
+                for a in amounts
+            ),
+        ),
+        "## Organisation mentions",
+        "",
+        "`Mention.note`: why a mention is resolved (or not) the way it is.",
+        "",
+        *_by_territory(
+            ds,
+            (
+                (
+                    m.territory_id,
+                    entry(
+                        m.lines,
+                        f"« {markdown_text(m.text)} »",
+                        m.id,
+                        f"{m.role}, partner {m.partner_id}" if m.partner_id else f"{m.role}, not resolved",
+                        m.note or "",
+                    ),
+                )
+                for m in mentions
+            ),
+        ),
+        "## Agreements",
+        "",
+        "`Entente.note`: how each agreement's kind, status, period and parties are read.",
+        "",
+        *_by_territory(
+            ds,
+            (
+                (
+                    e.territory_id,
+                    entry(
+                        e.lines,
+                        f"*{markdown_text(e.title)}*" + (f" ({markdown_text(e.subject)})" if e.subject else ""),
+                        e.id,
+                        ", ".join(
+                            part
+                            for part in (e.kind, e.status.replace("_", " "), str(e.period) if e.period else "no period")
+                        ),
+                        e.note or "",
+                    ),
+                )
+                for e in ententes
+            ),
+        ),
+    ]
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out) + "\n"
+
+
+GENERATORS: Mapping[Path, Callable[[rp.Dataset], str]] = {
+    FUNDING_CHART: funding_chart,
+    PARTNERS_CHART: partners_chart,
+    AMBIGUITIES: ambiguities_page,
+}
+
+
+def outputs(ds: rp.Dataset | None = None) -> dict[Path, str]:
+    """Every generated file, by path, as a fresh generation gives it."""
+    dataset = ds if ds is not None else rp.load()
+    return {path: generate(dataset) for path, generate in GENERATORS.items()}
+
+
+def stale(ds: rp.Dataset | None = None) -> list[Path]:
+    """The generated files whose committed content differs from a fresh generation (or that are missing)."""
+    found = []
+    for path, text in outputs(ds).items():
+        if not path.is_file() or path.read_bytes() != text.encode("utf-8"):
+            found.append(path)
+    return found
+
+
+def _shown(path: Path) -> str:
+    """*path* relative to the repository when it is inside it, for messages that read the same everywhere."""
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Write the generated files, or with ``--check`` report the stale ones (status 1)."""
+    parser = argparse.ArgumentParser(prog="python scripts/charts.py", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if a committed file differs from a fresh generation")
+    args = parser.parse_args(argv)
+    if args.check:
+        differ = stale()
+        for path in differ:
+            print(f"out of date: {_shown(path)} (run python scripts/charts.py)")
+        if not differ:
+            print(f"up to date: {len(GENERATORS)} generated files")
+        return 1 if differ else 0
+    for path, text in outputs().items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode("utf-8"))
+        print(f"wrote {_shown(path)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,393 @@
+"""The documentation tells the truth: every example runs, generated files are fresh, citations are right.
+
+- Python examples are doctests (```python fences with ``>>>`` prompts): each page runs as one
+  ``doctest.testfile``, from a scratch working folder so examples that write files stay out of the checkout.
+- Command-line examples are ```console fences: ``$ rqds-portraits …`` lines, each followed by its expected
+  output. They run through ``rqds_portraits.cli.main`` (stdout and stderr captured together, as a terminal
+  shows them). A line that is exactly ``...`` matches any number of lines; ``...`` inside a line matches any
+  text; trailing spaces do not count. An example whose output shows ``rqds-portraits: error:`` must exit
+  with status 2, every other with 0. ``python -m rqds_portraits.build`` and ``python scripts/charts.py``
+  lines run their own ``main``.
+- The charts and the ambiguities page are what ``scripts/charts.py`` generates from the data.
+"""
+
+from __future__ import annotations
+
+import doctest
+import importlib.util
+import io
+import json
+import re
+import shlex
+import sys
+from collections.abc import Callable, Sequence
+from contextlib import redirect_stderr, redirect_stdout
+from decimal import Decimal
+from pathlib import Path
+from types import ModuleType
+from typing import Any, cast
+
+import pytest
+
+import rqds_portraits as rp
+from rqds_portraits import cli
+from rqds_portraits.build.__main__ import main as build_main
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+PAGES = sorted(DOCS.glob("*.md"))
+README = ROOT / "README.md"
+OPTIONS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+
+FENCE = re.compile(r"^(?P<indent> *)```(?P<lang>[\w-]*)[^\n]*\n(?P<body>.*?)^(?P=indent)```[ \t]*$", re.M | re.S)
+# Fences whose content is not an example of the package: set-up commands, diagrams, file formats.
+NOT_RUN = {"sh", "mermaid", "toml", "yaml", "text", "bibtex", "json", "sql"}
+AUTHORS = ("Véronique Larose", "Emily Mack", "Joël Nadeau", "Anne-Sophie Thomas", "Gédéon Verreault")
+URL = "https://praxis.encommun.io/n/d0RRgtI3PGexUN1nIKbFGJPrn74/"
+
+
+def _load_charts() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("rqds_docs_charts", ROOT / "scripts" / "charts.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+charts: Any = _load_charts()
+
+
+def _load_hook() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("rqds_docs_hook", DOCS / "hooks" / "sphinx_roles.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def fences(path: Path) -> list[tuple[str, str]]:
+    """The ``(language, content)`` of every fenced block of a Markdown file, content dedented."""
+    found = []
+    for match in FENCE.finditer(path.read_text(encoding="utf-8")):
+        indent = len(match["indent"])
+        body = "\n".join(line[indent:] for line in match["body"].split("\n"))
+        found.append((match["lang"], body))
+    return found
+
+
+def page_id(path: Path) -> str:
+    return path.name
+
+
+# -- Python examples ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page", PAGES, ids=page_id)
+def test_python_examples_run(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    python_blocks = [body for lang, body in fences(page) if lang in ("python", "pycon", "py")]
+    for body in python_blocks:
+        assert ">>>" in body, f"{page.name}: a python example without >>> prompts is never run"
+        assert body.endswith("\n\n"), f"{page.name}: leave a blank line before the closing fence of a doctest"
+    result = doctest.testfile(str(page), module_relative=False, optionflags=OPTIONS, encoding="utf-8")
+    assert result.failed == 0, f"{result.failed} failing example(s) in {page.name} (see the captured output)"
+    if python_blocks:
+        assert result.attempted >= len(python_blocks), page.name
+
+
+def test_fenced_blocks_are_examples_or_set_up() -> None:
+    for page in PAGES:
+        for lang, body in fences(page):
+            assert lang in {"python", "console", *NOT_RUN}, f"{page.name}: unknown fence language {lang!r}"
+            if lang == "sh":
+                # A command of the package belongs in a console fence, with its output, where it is tested.
+                for line in body.splitlines():
+                    assert not line.lstrip().startswith("rqds-portraits"), (page.name, line)
+
+
+# -- Command-line examples -----------------------------------------------------------------------------------
+
+
+def console_examples(path: Path) -> list[tuple[str, list[str]]]:
+    """The ``(command, expected output lines)`` of every ``$ …`` line of the console fences of *path*."""
+    examples: list[tuple[str, list[str]]] = []
+    for lang, body in fences(path):
+        if lang != "console":
+            continue
+        for line in body.rstrip("\n").split("\n"):
+            if line.startswith("$ "):
+                examples.append((line[2:], []))
+            else:
+                assert examples, f"{path.name}: console output before any $ command: {line!r}"
+                examples[-1][1].append(line)
+    return examples
+
+
+def _runner(argv: list[str]) -> tuple[Callable[[list[str]], int], list[str]]:
+    if argv[:3] == ["python", "-m", "rqds_portraits.build"]:
+        return build_main, argv[3:]
+    if argv[:3] == ["python", "-m", "rqds_portraits"]:
+        return cli.main, argv[3:]
+    if argv[:1] == ["rqds-portraits"]:
+        return cli.main, argv[1:]
+    if argv[:2] == ["python", "scripts/charts.py"]:
+        return cast("Callable[[list[str]], int]", charts.main), argv[2:]
+    raise AssertionError(f"a console example runs rqds-portraits, the build or the charts script, not {argv!r}")
+
+
+def run_command(command: str) -> tuple[int, str]:
+    """Run one example command line in this process; its exit status and what it printed."""
+    run, args = _runner(shlex.split(command, comments=True))
+    out = io.StringIO()
+    with redirect_stdout(out), redirect_stderr(out):
+        try:
+            status = run(args)
+        except SystemExit as exit:  # --help and --version exit through argparse
+            status = exit.code if isinstance(exit.code, int) else (0 if exit.code is None else 1)
+    return status, out.getvalue()
+
+
+def _line_matches(expected: str, actual: str) -> bool:
+    pattern = ".*".join(re.escape(part) for part in expected.rstrip().split("..."))
+    return re.fullmatch(pattern, actual.rstrip()) is not None
+
+
+def output_matches(expected: Sequence[str], actual: Sequence[str]) -> bool:
+    """Whether *actual* lines match *expected* ones, where a ``...`` line stands for any number of lines."""
+    if not expected:
+        return not actual
+    head, rest = expected[0], expected[1:]
+    if head.strip() == "...":
+        return any(output_matches(rest, actual[start:]) for start in range(len(actual) + 1))
+    return bool(actual) and _line_matches(head, actual[0]) and output_matches(rest, actual[1:])
+
+
+def _trimmed(lines: Sequence[str]) -> list[str]:
+    kept = [line.rstrip() for line in lines]
+    while kept and not kept[-1]:
+        kept.pop()
+    return kept
+
+
+def test_output_matching_rules() -> None:
+    assert output_matches(["a", "...", "d"], ["a", "b", "c", "d"])
+    assert output_matches(["a", "...", "b"], ["a", "b"])
+    assert not output_matches(["a", "...", "d"], ["a", "b", "c"])
+    assert output_matches(["sha256  ...", "x"], ["sha256  0123abcd", "x"])
+    assert not output_matches(["total  18 168 394 $"], ["total  18 168 395 $"])
+    assert not output_matches(["a"], ["a", "b"])
+
+
+CONSOLE_PAGES = [page for page in [*PAGES, README] if console_examples(page)]
+
+
+@pytest.mark.parametrize("page", CONSOLE_PAGES, ids=page_id)
+def test_console_examples_run(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", "80")  # argparse wraps --help to the terminal's width
+    for command, expected in console_examples(page):
+        status, printed = run_command(command)
+        wanted = _trimmed(expected)
+        assert output_matches(wanted, _trimmed(printed.split("\n"))), (
+            f"{page.name}: $ {command}\n--- expected\n" + "\n".join(wanted) + "\n--- got\n" + printed
+        )
+        fails = any(line.startswith("rqds-portraits: error:") for line in wanted)
+        assert status == (2 if fails else 0), f"{page.name}: $ {command} exited with status {status}"
+
+
+def test_every_subcommand_is_documented_with_an_example() -> None:
+    documented = {shlex.split(command)[1] for command, _ in console_examples(DOCS / "cli.md") if len(shlex.split(command)) > 1}
+    assert set(cli.COMMANDS) <= documented
+    assert {"--help", "--version"} <= documented
+
+
+def test_readme_shell_commands_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    commands = [
+        line.strip()
+        for lang, body in fences(README)
+        if lang in ("sh", "bash", "shell")
+        for line in body.splitlines()
+        if line.strip().startswith("rqds-portraits")
+    ]
+    for command in commands:
+        status, printed = run_command(command)
+        assert status == 0 and printed.strip(), f"README: $ {command} exited with {status}:\n{printed}"
+
+
+# -- Generated files -----------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def ds() -> rp.Dataset:
+    return rp.load()
+
+
+def test_generated_files_are_committed_fresh(ds: rp.Dataset) -> None:
+    fresh = cast("dict[Path, str]", charts.outputs(ds))
+    assert set(fresh) == {
+        DOCS / "charts" / "funding-by-territory.svg",
+        DOCS / "charts" / "partners-by-territory.svg",
+        DOCS / "ambiguities.md",
+    }
+    for path, text in fresh.items():
+        assert path.read_bytes() == text.encode("utf-8"), f"{path.name} is stale: run python scripts/charts.py"
+    assert cast("dict[Path, str]", charts.outputs(ds)) == fresh  # the same text on every run
+    assert charts.stale(ds) == []
+
+
+def test_charts_check_exits_1_when_a_file_differs(
+    ds: rp.Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "charts" / "funding.svg"
+    monkeypatch.setattr(charts, "GENERATORS", {target: charts.funding_chart})
+    assert charts.main(["--check"]) == 1  # missing
+    assert charts.main([]) == 0
+    assert target.read_text(encoding="utf-8") == charts.funding_chart(ds)
+    assert charts.main(["--check"]) == 0
+    target.write_text(target.read_text(encoding="utf-8").replace("18 168 394 $", "18 168 395 $"), encoding="utf-8")
+    assert charts.main(["--check"]) == 1
+    assert "out of date:" in capsys.readouterr().out
+
+
+def _bars(svg: str) -> dict[str, str]:
+    """The value label written after each territory's name in a chart."""
+    texts = re.findall(r"<text [^>]*>([^<]*)</text>", svg)
+    names = [t.name for t in rp.load().territories]
+    return {texts[i]: texts[i + 1] for i in range(len(texts) - 1) if texts[i] in names}
+
+
+def test_funding_chart_shows_the_exact_totals(ds: rp.Dataset) -> None:
+    svg = (DOCS / "charts" / "funding-by-territory.svg").read_text(encoding="utf-8")
+    assert svg.startswith("<svg xmlns=\"http://www.w3.org/2000/svg\"") and svg.endswith("</svg>\n")
+    totals = ds.funding_by_territory()
+    bars = _bars(svg)
+    assert bars == {t.name: charts.dollars(totals[t.id].total) for t in ds.territories}
+    assert bars["Laval"] == "18 168 394 $" and bars["Nord-du-Québec"] == "130 558 $" and bars["Estrie"] == "0 $"
+    widths = {title.split(":")[0]: float(width) for width, title in re.findall(r'<rect x="\d+" y="\d+" width="([\d.]+)"[^>]*><title>([^<]*)</title>', svg)}
+    assert set(widths) == {t.name for t in ds.territories if totals[t.id].total > 0}
+    assert widths["Laval"] == charts.BAR_MAX  # the largest total has the longest bar
+    assert widths["Centre-du-Québec"] == pytest.approx(charts.BAR_MAX * 1086570 / 18168394, abs=0.05)
+
+
+def test_partners_chart_counts_distinct_partners(ds: rp.Dataset) -> None:
+    svg = (DOCS / "charts" / "partners-by-territory.svg").read_text(encoding="utf-8")
+    expected = {t.name: len({m.partner_id for m in ds.mentions if m.territory_id == t.id and m.partner_id}) for t in ds.territories}
+    bars = _bars(svg)
+    assert {name: int(label.split()[0]) for name, label in bars.items()} == expected
+    assert bars["Laval"] == "47 partners" and bars["Gaspésie-Îles-de-la-Madeleine"] == "5 partners"
+
+
+def test_dollars_are_written_the_french_canadian_way() -> None:
+    assert charts.dollars(Decimal("18168394")) == "18 168 394 $"
+    assert charts.dollars(Decimal("4825396.47")) == "4 825 396,47 $"
+    assert charts.dollars(Decimal("0")) == "0 $"
+    assert charts.dollars(Decimal("200000.00")) == "200 000,00 $"
+
+
+def test_the_charts_are_shown_in_the_docs() -> None:
+    shown = "\n".join(page.read_text(encoding="utf-8") for page in PAGES)
+    assert "charts/funding-by-territory.svg" in shown and "charts/partners-by-territory.svg" in shown
+
+
+def test_ambiguities_page_lists_every_note_with_its_lines(ds: rp.Dataset) -> None:
+    page = (DOCS / "ambiguities.md").read_text(encoding="utf-8")
+    noted: list[tuple[str, tuple[int, int], str]] = [(n.id, n.lines, n.note) for n in ds.source_notes]
+    noted += [(a.id, a.lines, a.note) for a in ds.amounts if a.note]
+    noted += [(m.id, m.lines, m.note) for m in ds.mentions if m.note]
+    noted += [(e.id, e.lines, e.note) for e in ds.ententes() if e.note]
+    assert len(noted) >= len(ds.source_notes) + 9
+    entries = [line for line in page.splitlines() if line.startswith("- **Line")]
+    assert len(entries) == len(noted)
+    for ident, (first, last), note in noted:
+        entry = next(line for line in entries if f"(`{ident}`" in line)
+        where = f"Line {first}" if first == last else f"Lines {first}–{last}"
+        assert entry.startswith(f"- **{where}**"), entry
+        assert entry.endswith(charts.markdown_text(note)), ident
+    assert "laval-05-n1" in page and "\\| 3 ans" in page  # a pipe in the source is escaped, not a table
+
+
+def test_the_mkdocs_hook_writes_sphinx_roles_as_references() -> None:
+    on_page_content = cast("Callable[..., str]", _load_hook().on_page_content)
+    html = "<p>Raises :class:<code>~rqds_portraits.TerritoryNotFound</code> or :exc:<code>ValueError</code>.</p>"
+    assert on_page_content(html) == (
+        '<p>Raises <autoref identifier="rqds_portraits.TerritoryNotFound" optional><code>TerritoryNotFound</code>'
+        "</autoref> or <code>ValueError</code>.</p>"
+    )
+    assert on_page_content("<p>See :mod:<code>.tables</code>.</p>") == "<p>See <code>tables</code>.</p>"
+    assert on_page_content("<p>.. versionadded:: 0.1.0</p>") == "<p><em>Added in version 0.1.0.</em></p>"
+
+
+# -- CITATION.cff ----------------------------------------------------------------------------------------------
+
+
+def test_citation_file_names_the_authors_and_the_address() -> None:
+    text = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert 'cff-version: 1.2.0' in lines
+    for key in ("message", "title", "authors", "version", "date-released", "url", "preferred-citation", "license"):
+        assert any(line.startswith(f"{key}:") for line in lines), key
+    assert "version: 0.1.0" in lines and 'date-released: "2026-11-25"' in lines
+    assert f'url: "{URL}"' in lines
+    for author in AUTHORS:
+        given, _, family = author.rpartition(" ")
+        assert text.count(f'family-names: "{family}"') == 2, author  # the software's authors and the note's
+        assert text.count(f'given-names: "{given}"') == 2, author
+    preferred = [line.strip() for line in text[text.index("preferred-citation:") :].splitlines()]
+    for expected in ("type: dataset", f'url: "{URL}"', "year: 2014", 'name: "Réseau québécois de développement social"'):
+        assert expected in preferred, expected
+    assert text.index("preferred-citation:") > text.index("date-released:")  # the package's fields come first
+    assert "doi:" not in text
+    assert "\t" not in text
+
+
+def test_citation_file_version_is_the_package_version() -> None:
+    text = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    assert f"version: {rp.__version__}" in text.splitlines()
+
+
+# -- ds.cite ---------------------------------------------------------------------------------------------------
+
+
+def test_cite_text(ds: rp.Dataset) -> None:
+    text = ds.cite("text")
+    assert ds.cite() == text
+    assert text == (
+        "Véronique Larose, Emily Mack, Joël Nadeau, Anne-Sophie Thomas, Gédéon Verreault. (2014). "
+        "Tour du Québec 2014/2015 - Portrait des démarches régionales de développement social au Québec. "
+        f"Praxis (consulté le 21 juin 2025), {URL}. "
+        f"Données : rqds-portraits, édition 2014-2015, révision {ds.revision}, sha256 {ds.sha256}."
+    )
+
+
+def test_cite_bibtex(ds: rp.Dataset) -> None:
+    bibtex = ds.cite("bibtex")
+    assert bibtex.startswith("@dataset{rqds_tour_du_quebec_2014_2015,\n") and bibtex.endswith("\n}")
+    fields = dict(re.findall(r"^  (\w+) = \{(.*)\},?$", bibtex, re.M))
+    assert fields["author"] == "Larose, Véronique and Mack, Emily and Nadeau, Joël and Thomas, Anne-Sophie and Verreault, Gédéon"
+    assert fields["title"] == "Tour du Québec 2014/2015 - Portrait des démarches régionales de développement social au Québec"
+    assert fields["publisher"] == "Réseau québécois de développement social (RQDS)"
+    assert (fields["year"], fields["month"], fields["url"], fields["urldate"]) == ("2014", "10", URL, "2025-06-21")
+    assert fields["version"] == f"2014-2015 r{ds.revision}"
+    assert ds.sha256 in fields["note"] and rp.__version__ in fields["note"]
+
+
+def test_cite_csl_json(ds: rp.Dataset) -> None:
+    items = json.loads(ds.cite("csl-json"))
+    assert isinstance(items, list) and len(items) == 1
+    item = items[0]
+    assert item["type"] == "dataset" and item["URL"] == URL and item["language"] == "fr"
+    assert [f"{a['given']} {a['family']}" for a in item["author"]] == list(AUTHORS)
+    assert item["issued"] == {"date-parts": [[2014, 10, 1]]}
+    assert item["accessed"] == {"date-parts": [[2025, 6, 21]]}
+    assert item["publisher"] == "Réseau québécois de développement social"
+    assert ds.sha256 in item["note"]
+
+
+@pytest.mark.parametrize("style", ["apa", "", "BibTeX", None, 3])
+def test_cite_rejects_an_unknown_style(ds: rp.Dataset, style: Any) -> None:
+    with pytest.raises(rp.InvalidArgument, match="citation style"):
+        ds.cite(style)
+    with pytest.raises(ValueError):
+        ds.cite(style)

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import types
 import zipfile
 from pathlib import Path
 
@@ -170,3 +171,11 @@ def test_pinned_loads_always_give_the_same_object(calls: list[str]) -> None:
         "upper": {"sha256": f"  {reference.sha256.upper()} "},
     }
     assert all(rp.load(**pins[call]) is reference for call in calls)  # type: ignore[arg-type]
+
+
+def test_other_loaders_read_through_importlib_resources(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A loader without get_data (say, a custom importer) falls back on importlib.resources.files().
+    monkeypatch.setattr(loading, "__spec__", types.SimpleNamespace(loader=None))
+    assert loading.read_bundled(EDITION, "source.txt") == (DATA / EDITION / "source.txt").read_bytes()
+    with pytest.raises(rp.DatasetIntegrityError, match="data/missing.json is missing"):
+        loading.read_bundled("missing.json")

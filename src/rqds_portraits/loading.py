@@ -54,7 +54,10 @@ def read_bundled(*parts: str) -> bytes:
     resource = files(__package__).joinpath("data")
     for part in parts:
         resource = resource.joinpath(part)
-    return resource.read_bytes()
+    try:
+        return resource.read_bytes()
+    except OSError:
+        raise DatasetIntegrityError(f"the bundled file data/{'/'.join(parts)} is missing: reinstall rqds-portraits") from None
 
 
 class LazyObject(Mapping[str, Any]):

@@ -15,10 +15,10 @@ from collections.abc import Iterator
 from .errors import DatasetIntegrityError
 from .records import EditionRecords
 
-__all__ = ["owned_lines", "render"]
+__all__ = ["SEPARATOR", "owned_lines", "render"]
 
-INLINE_SEPARATOR = " | "
-TERRITORY_SEPARATOR = " | "
+SEPARATOR = " | "
+"""Between a heading and the text on its line: "13 | LAVAL", "DESCRIPTION ET/OU OBJECTIFS | …"."""
 
 
 def owned_lines(records: EditionRecords) -> Iterator[tuple[int, str, str]]:
@@ -30,7 +30,7 @@ def owned_lines(records: EditionRecords) -> Iterator[tuple[int, str, str]]:
     for paragraph in intro.paragraphs:
         yield paragraph.lines[0], paragraph.text, "source.introduction"
     for territory in records.territories:
-        yield territory.lines[0], f"{territory.region_number}{TERRITORY_SEPARATOR}{territory.heading}", territory.id
+        yield territory.lines[0], f"{territory.region_number}{SEPARATOR}{territory.heading}", territory.id
         for note in territory.notes:
             yield note.lines[0], note.prefix + note.text, f"{territory.id}.notes"
     for initiative in records.initiatives:
@@ -41,7 +41,7 @@ def owned_lines(records: EditionRecords) -> Iterator[tuple[int, str, str]]:
             for position, element in enumerate(section.elements):
                 text = element.prefix + element.text
                 if section.inline and position == 0:
-                    text = f"{section.heading}{INLINE_SEPARATOR}{text}"
+                    text = f"{section.heading}{SEPARATOR}{text}"
                 yield element.lines[0], text, owner
             if not section.inline:
                 yield section.lines[0], section.heading, f"{owner}.heading"

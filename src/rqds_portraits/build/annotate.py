@@ -23,7 +23,7 @@ from ..annotations import Amount, AmountKind, Qualifier, SourceNote, WrittenPeri
 from ..errors import BuildError, InvalidArgument
 from ..money import SPACES, parse_amount
 from ..periods import FIRST_YEAR, LAST_YEAR
-from .curated import Table, entries, optional_str, required_str
+from .curated import Table, choice, entries, optional_str, required_str
 from .extract import TextUnit
 
 __all__ = ["find_amounts", "find_periods", "find_source_notes", "locate"]
@@ -97,8 +97,8 @@ def find_amounts(units: Sequence[TextUnit], periods: Sequence[WrittenPeriod], cu
                     id=amount_id,
                     text=match[0],
                     value=value,
-                    qualifier=typing.cast(Qualifier, _choice(reading, "qualifier", _QUALIFIERS, where)),
-                    kind=typing.cast(AmountKind, _choice(reading, "kind", _KINDS, where)),
+                    qualifier=typing.cast(Qualifier, choice(reading, "qualifier", _QUALIFIERS, where, "exact")),
+                    kind=typing.cast(AmountKind, choice(reading, "kind", _KINDS, where, "funding")),
                     per_years=int(match[1]) if match[1] else None,
                     period=period_written.period if period_written else None,
                     period_id=period_written.id if period_written else None,
@@ -141,13 +141,6 @@ def _value(text: str, reading: Table, line: int) -> Decimal:
         return parse_amount(number)
     except InvalidArgument:
         raise BuildError(f"line {line}: cannot read the amount {text!r}; curate its value with a note") from None
-
-
-def _choice(reading: Table, key: str, choices: tuple[str, ...], where: str) -> str:
-    value = reading.get(key, choices[0])
-    if value not in choices:
-        raise BuildError(f"curated {where}: {key} must be one of {choices}, got {value!r}")
-    return str(value)
 
 
 def _period_for(

@@ -20,7 +20,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10 only
     import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
-__all__ = ["Table", "entries", "optional_str", "read_toml", "required_str"]
+__all__ = ["Table", "choice", "entries", "optional_str", "read_toml", "required_str"]
 
 Table = dict[str, Any]
 
@@ -59,3 +59,11 @@ def optional_str(entry: Table, key: str, where: str) -> str | None:
     if not isinstance(value, str):
         raise BuildError(f"curated {where}: {key!r} must be a string, got {value!r}")
     return value
+
+
+def choice(entry: Table, key: str, choices: tuple[str, ...], where: str, default: str | None = None) -> str:
+    """The value *key* of *entry*, which must be one of *choices* (*default* when absent)."""
+    value = entry.get(key, default)
+    if value not in choices:
+        raise BuildError(f"curated {where}: {key} must be one of {', '.join(choices)}, got {value!r}")
+    return str(value)

@@ -27,7 +27,7 @@ from ..annotations import Amount, Mention, WrittenPeriod
 from ..errors import BuildError, InvalidPeriod
 from ..periods import PartialDate, Period
 from .annotate import locate
-from .curated import Table, entries, optional_str, required_str
+from .curated import Table, choice, entries, optional_str, required_str
 from .extract import TextUnit
 
 __all__ = ["find_ententes"]
@@ -127,8 +127,8 @@ def _entente(
         id=entente_id,
         title=title,
         subject=subject,
-        kind=typing.cast(EntenteKind, _choice(entry, "kind", _KINDS, where)),
-        status=typing.cast(EntenteStatus, _choice(entry, "status", _STATUSES, where)),
+        kind=typing.cast(EntenteKind, choice(entry, "kind", _KINDS, where)),
+        status=typing.cast(EntenteStatus, choice(entry, "status", _STATUSES, where)),
         status_text=status_text,
         signatories=signatories,
         period=period,
@@ -141,13 +141,6 @@ def _entente(
         lines=lines,
         note=optional_str(entry, "note", where),
     )
-
-
-def _choice(entry: Table, key: str, choices: tuple[str, ...], where: str) -> str:
-    value = entry.get(key)
-    if value not in choices:
-        raise BuildError(f"curated {where}: {key} must be one of {', '.join(choices)}, got {value!r}")
-    return str(value)
 
 
 def _period(entry: Table, linked: list[WrittenPeriod], where: str) -> Period | None:

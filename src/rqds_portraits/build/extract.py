@@ -31,13 +31,13 @@ from ..models import (
     Territory,
     Website,
 )
+from ..render import SEPARATOR
 from ..text import slug
 from .curated import Table, entries, required_str
 
 __all__ = ["Structure", "TextUnit", "extract", "french_title_case", "parse_element"]
 
 TERRITORY_HEADING = re.compile(r"^(?P<number>\d{2}) \| (?P<name>\S.*?)\s*$")
-INLINE_SEPARATOR = " | "
 _BULLET = re.compile(r"^(?P<indent>[ ]*)•(?P<gap>[ \u00a0]+)(?P<text>.*)$", re.DOTALL)
 _DOTTED = re.compile(r"^(?P<indent>[ ]*)(?P<number>\d+\.(?:\d+)?)(?P<gap>[ \u00a0]+)(?P<text>\S.*)$", re.DOTALL)
 _LETTER = re.compile(r"^(?P<indent>[ ]*)(?P<number>[A-Z]\))(?P<gap>[ \u00a0]+)(?P<text>\S.*)$", re.DOTALL)
@@ -129,7 +129,7 @@ class _Portrait:
         stripped = line.rstrip()
         if stripped in self.headings:
             return self.headings[stripped], stripped, None
-        head, separator, rest = line.partition(INLINE_SEPARATOR)
+        head, separator, rest = line.partition(SEPARATOR)
         if separator and head in self.headings:
             return self.headings[head], head, rest
         return None

@@ -1,13 +1,14 @@
 """rqds-portraits: the RQDS « Tour du Québec » as typed, versioned, provenance-linked data.
 
     >>> import rqds_portraits as rp
-    >>> ds = rp.load()                      # the latest bundled edition
+    >>> ds = rp.load("2014-2015")
     >>> ds.edition, len(ds.territories)
     ('2014-2015', 16)
     >>> ds.territory("laval").region_number
     '13'
 
-Importing the package reads no data: the first :func:`load` does, once.
+Importing the package reads no data and imports no record library: the names
+below are imported on first use, and the first :func:`load` reads the data, once.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
-from .dataset import Dataset
 from .errors import (
     AmbiguousPartner,
     AmbiguousTerritory,
@@ -30,17 +30,17 @@ from .errors import (
     MissingDependency,
     NotFound,
     PartnerNotFound,
+    RecordNotFound,
     RqdsError,
     TerritoryNotFound,
 )
-from .loading import clear_cache, editions, load, load_file
-from .models import Element, Initiative, Section, Territory, Website
 
 __all__ = [
     "AmbiguousPartner",
     "AmbiguousTerritory",
     "Amount",
     "BuildError",
+    "Change",
     "Dataset",
     "DatasetIntegrityError",
     "DatasetVersionError",
@@ -48,7 +48,9 @@ __all__ = [
     "EditionRecords",
     "Element",
     "Entente",
+    "Exclusion",
     "FooterLine",
+    "FundingTotal",
     "Initiative",
     "InitiativeNotFound",
     "Introduction",
@@ -59,48 +61,78 @@ __all__ = [
     "NotFound",
     "PartialDate",
     "Partner",
+    "PartnerMention",
     "PartnerNotFound",
     "Period",
+    "RecordNotFound",
     "Rename",
+    "Revision",
     "RqdsError",
     "Section",
     "Source",
+    "SourceNote",
     "Territory",
     "TerritoryNotFound",
     "Website",
     "WrittenPeriod",
     "__version__",
     "clear_cache",
+    "diff",
     "editions",
     "load",
     "load_file",
+    "revisions",
 ]
 
-# Records a script may never touch are imported on first use, which keeps
-# `import rqds_portraits` and the first load() fast (see benchmarks/).
+# Where each public name lives, imported on first use: `import rqds_portraits`
+# alone stays as cheap as the error classes (see benchmarks/cold_start.py).
 _LAZY = {
     "Amount": "annotations",
     "Mention": "annotations",
-    "PartialDate": "periods",
-    "Period": "periods",
+    "SourceNote": "annotations",
     "WrittenPeriod": "annotations",
-    "EditionRecords": "records",
     "Entente": "agreements",
+    "Change": "diff",
+    "diff": "diff",
+    "Dataset": "dataset",
     "FooterLine": "document",
     "Introduction": "document",
-    "Partner": "registry",
-    "Rename": "registry",
     "Source": "document",
+    "Exclusion": "funding",
+    "FundingTotal": "funding",
+    "Revision": "index",
+    "clear_cache": "loading",
+    "editions": "loading",
+    "load": "loading",
+    "load_file": "loading",
+    "revisions": "loading",
+    "Element": "models",
+    "Initiative": "models",
+    "Section": "models",
+    "Territory": "models",
+    "Website": "models",
+    "PartialDate": "periods",
+    "Period": "periods",
+    "EditionRecords": "records",
+    "Partner": "registry",
+    "PartnerMention": "registry",
+    "Rename": "registry",
 }
 
 if TYPE_CHECKING:
     from . import exports as exports
     from .agreements import Entente
-    from .annotations import Amount, Mention, WrittenPeriod
+    from .annotations import Amount, Mention, SourceNote, WrittenPeriod
+    from .dataset import Dataset
+    from .diff import Change, diff
     from .document import FooterLine, Introduction, Source
+    from .funding import Exclusion, FundingTotal
+    from .index import Revision
+    from .loading import clear_cache, editions, load, load_file, revisions
+    from .models import Element, Initiative, Section, Territory, Website
     from .periods import PartialDate, Period
     from .records import EditionRecords
-    from .registry import Partner, Rename
+    from .registry import Partner, PartnerMention, Rename
 
 
 def __getattr__(name: str) -> Any:

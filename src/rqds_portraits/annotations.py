@@ -8,27 +8,49 @@ Each annotation is written on one line: ``lines`` gives it and ``span`` the
 
 from __future__ import annotations
 
+import typing
 from decimal import Decimal
 from typing import Literal, TypeAlias
 
 import attrs
 
 from .models import Lines
-from .periods import Period
+from .periods import PartialDate, Period
 
-__all__ = ["Amount", "AmountKind", "Mention", "Qualifier", "Role", "SourceNote", "Span", "WrittenPeriod"]
+__all__ = [
+    "ROLES",
+    "Amount",
+    "AmountKind",
+    "DateRelation",
+    "Mention",
+    "Qualifier",
+    "Role",
+    "SourceNote",
+    "Span",
+    "WrittenDate",
+    "WrittenPeriod",
+]
 
 Span: TypeAlias = tuple[int, int]
 """The 0-based start and end (exclusive) columns of an annotation's text in its line."""
 
 Qualifier = Literal["exact", "approximate", "at_least"]
+DateRelation = Literal["on", "from", "since", "until"]
+"""What a written date marks: the day or month itself ("le 31 mars 2014", "à la fin mars 2014"),
+a start ("à partir de", "depuis") or an end ("jusqu’en juin 2015")."""
 AmountKind = Literal["funding", "impact", "cut"]
-Role = Literal["leader", "member", "signatory", "funder", "observer", "manager", "mentioned"]
+Role = Literal["leader", "signatory", "funder", "manager", "member", "observer", "mentioned"]
+"""What a body does in a passage, from the most to the least involved: it leads (chairs, coordinates,
+carries), is a party to an agreement, funds, manages (trustee, management committee), sits on a committee,
+observes, or is only mentioned (the object of a sentence, the body whose members are listed, context).
+A mention's roles follow this order, and ``"mentioned"`` never goes with another role."""
+ROLES: tuple[Role, ...] = typing.get_args(Role)
 
 
 @attrs.frozen
 class WrittenPeriod:
-    """A period of years as written in the portraits ("2014-2017", "(2011-2015)")."""
+    """A period as written in the portraits: in figures ("2014-2017", "(2011-2015)") or in
+    words ("de novembre 2012 à avril 2013"), when ``start_date`` and ``end_date`` give its months."""
 
     id: str
     text: str
@@ -38,12 +60,28 @@ class WrittenPeriod:
     initiative_id: str | None
     lines: Lines
     span: Span
+    start_date: PartialDate | None = None
+    end_date: PartialDate | None = None
 
     @property
     def period(self) -> Period:
-        """The written years as a :class:`~rqds_portraits.Period`."""
-        return Period(self.start, self.end)
+        """The written period as a :class:`~rqds_portraits.Period`."""
+        return Period(self.start, self.end, self.start_date, self.end_date)
 
+
+@attrs.frozen
+class WrittenDate:
+    """A date written in words, with its month and, when written, its day ("31 mars 2014",
+    "jusqu’en juin 2015", "avril ’13"); ``relation`` says what it marks."""
+
+    id: str
+    text: str
+    date: PartialDate
+    relation: DateRelation
+    territory_id: str
+    initiative_id: str | None
+    lines: Lines
+    span: Span
 
 
 @attrs.frozen
@@ -55,7 +93,9 @@ class Amount:
     committed (``"funding"``), an impact (``"impact"``, "retombées") or a cut
     (``"cut"``, "compressions"). ``per_years`` is the duration written after it
     ("/ 3 ans"); ``period`` the period written with it. ``share_of`` is the id of
-    another amount this one is part of. ``note`` explains any reading of the source.
+    another amount this one is part of, and ``partner_id`` the partner whose own
+    share it is when the text says so (the MELS's "app. 1 600 000 $" of three
+    agreements' 3 740 000 $). ``note`` explains any reading of the source.
     """
 
     id: str
@@ -67,6 +107,7 @@ class Amount:
     period: Period | None
     period_id: str | None
     share_of: str | None
+    partner_id: str | None
     territory_id: str
     initiative_id: str | None
     lines: Lines
@@ -78,21 +119,29 @@ class Amount:
 
 @attrs.frozen
 class Mention:
-    """An organisation named in the portraits, as written, with its role there.
+    """An organisation named in the portraits, as written, with its roles there.
 
-    ``partner_id`` is the registry entry the mention resolves to; it is ``None``
-    only when the text is too vague to resolve, and ``note`` then says why.
+    ``roles`` holds every role the passage gives it, in the order of
+    :data:`Role` (signatories who also form the management committee are
+    ``("signatory", "manager")``); ``role`` is the first. ``partner_id`` is the
+    registry entry the mention resolves to; it is ``None`` only when the text
+    is too vague to resolve, and ``note`` then says why.
     """
 
     id: str
     text: str
-    role: Role
+    roles: tuple[Role, ...]
     partner_id: str | None
     territory_id: str
     initiative_id: str | None
     lines: Lines
     span: Span
     note: str | None
+
+    @property
+    def role(self) -> Role:
+        """The first of ``roles``: what 0.1.0 called the mention's role."""
+        return self.roles[0]
 
 
 @attrs.frozen

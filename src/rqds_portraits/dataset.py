@@ -1,11 +1,25 @@
-"""A loaded edition: its records, read-only, and the lookups over them.
+"""A loaded edition: its records, read-only, and the lookups and queries over them.
 
 Get one with :func:`rqds_portraits.load`; it is immutable and shared safely
-between threads. Territory lookups forgive case, accents, punctuation and
-surrounding spaces::
+between threads. Its surface follows one naming rule:
+
+- a **plural** noun is every record of a kind, as a tuple in document order:
+  ``territories``, ``initiatives``, ``periods``, ``dates``, ``amounts``,
+  ``ententes``, ``mentions``, ``partners``, ``source_notes``;
+- the **singular** noun is one record by its key (an id; for territories and
+  partners also a name, forgiving case, accents and punctuation), or raises
+  :class:`~rqds_portraits.NotFound` with the closest keys: ``territory``,
+  ``initiative``, ``period``, ``date``, ``amount``, ``entente``, ``mention``,
+  ``partner``, ``source_note``;
+- a **query** is a method with filters that returns a tuple (``by_region``,
+  ``initiatives_in``, ``by_partner``, ``partner_territories``,
+  ``find_ententes``, ``by_period``) or a total (``total_funding``,
+  ``funding_by_territory``).
+
+::
 
     >>> import rqds_portraits as rp
-    >>> ds = rp.load()
+    >>> ds = rp.load("2014-2015")
     >>> ds.territory("cote-nord").name
     'Côte-Nord'
     >>> [t.name for t in ds.by_region(16)]
@@ -16,75 +30,105 @@ from __future__ import annotations
 
 import threading
 import typing
-from collections.abc import Callable, Mapping
+import warnings
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Any
 
-import attrs
-
+from .arguments import choices, flag, optional_name
+from .arguments import name as name_argument
 from .codec import from_data
 from .errors import (
     AmbiguousTerritory,
     InitiativeNotFound,
     InvalidArgument,
+    RecordNotFound,
     TerritoryNotFound,
+    shown,
 )
 from .models import Initiative, Territory
-from .periods import Period, PeriodLike
-from .text import closest, lookup_key
+from .periods import MODES, Period, PeriodLike, relates
+from .regions import REGIONS, region_number
+from .text import MAX_NAME_LENGTH, closest, lookup_key
+from .upgrade import ADDED, added, upgrade
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Iterable
+    import datetime
 
-    from .agreements import Entente, EntenteKind, EntenteStatus, Exclusion, FundingTotal
-    from .annotations import Amount, Mention, Role, SourceNote, WrittenPeriod
+    from .agreements import Entente, EntenteKind, EntenteStatus
+    from .annotations import Amount, Mention, Role, SourceNote, WrittenDate, WrittenPeriod
     from .document import Source
+    from .funding import Exclusion, FundingTotal
     from .records import EditionRecords
     from .registry import Partner, PartnerIndex, PartnerMention
 
-__all__ = ["Dataset"]
+__all__ = ["Dataset", "EntenteTuple"]
 
-_FIRST_REGION, _LAST_REGION = 1, 17
+Statuses = typing.Union["EntenteStatus", "Iterable[EntenteStatus]", None]
+Roles = typing.Union["Role", "Iterable[Role]", None]
 
 
-def _choices(value: object, valid: tuple[str, ...], what: str) -> frozenset[str] | None:
-    """The values asked for (one, or a collection of them), checked against *valid*."""
-    if value is None:
-        return None
-    wanted = frozenset([value] if isinstance(value, str) else value) if isinstance(value, (str, tuple, list, set, frozenset)) else None
-    if not wanted or not wanted <= set(valid):
-        raise InvalidArgument(f"invalid {what} {value!r}; choose one or several of: {', '.join(valid)}")
-    return wanted
+class EntenteTuple(tuple["Entente", ...]):
+    """Every agreement, as a tuple; calling it is the 0.1.0 query, kept for one minor release.
+
+    ``ds.ententes(active_in=2014)`` still works and warns: use
+    :meth:`Dataset.find_ententes`. (0.2.0 made ``ententes`` a tuple, like
+    every other plural of :class:`Dataset`.)
+    """
+
+    __slots__ = ()
+    _query: Callable[..., tuple[Entente, ...]]
+
+    def __call__(self, **filters: Any) -> tuple[Entente, ...]:
+        """Deprecated since 0.2.0, removed in 0.3.0: ``ds.find_ententes(**filters)``."""
+        warnings.warn(
+            "calling ds.ententes(...) is deprecated since rqds-portraits 0.2.0 and will stop working in 0.3.0: "
+            "ds.ententes is the tuple of every agreement; filter with ds.find_ententes(...)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return type(self)._query(**filters)
 
 
 class Dataset:
-    """One edition of the Tour du Québec at one revision, with its lookups.
+    """One edition of the Tour du Québec at one revision, with its lookups and queries.
 
     The dataset file is parsed once; each table (territories, initiatives, …)
     becomes records the first time it is asked for, under a lock, and stays.
     """
 
-    __slots__ = ("_data", "_lock", "_sha256", "_tables")
+    __slots__ = ("_data", "_defaults", "_lock", "_raw", "_sha256", "_tables")
 
-    def __init__(self, data: Mapping[str, Any], sha256: str) -> None:
+    def __init__(
+        self, data: Mapping[str, Any], *, sha256: str, raw: bytes, defaults: Mapping[str, Any] | None = None
+    ) -> None:
         self._data = data
         self._sha256 = sha256
+        self._raw = raw
+        self._defaults = dict(defaults or {})
         self._lock = threading.RLock()
         self._tables: dict[str, Any] = {}
 
-    def _cached(self, name: str, build: Callable[[], Any]) -> Any:
-        """The value *build* gives, computed once under the lock and kept under *name*."""
-        found = self._tables.get(name)
+    def _cached(self, key: str, build: Callable[[], Any]) -> Any:
+        """The value *build* gives, computed once under the lock and kept under *key*."""
+        found = self._tables.get(key)
         if found is None:
             with self._lock:
-                found = self._tables.get(name)
+                found = self._tables.get(key)
                 if found is None:
-                    found = self._tables[name] = build()
+                    found = self._tables[key] = build()
         return found
 
-    def _table(self, name: str, hint: Any) -> Any:
-        """The table *name* of the dataset file as records of type *hint*, built once."""
-        return self._cached(name, lambda: from_data(hint, self._data[name]))
+    def _member(self, member: str) -> Any:
+        """A member of the dataset file, in today's layout (an older file is upgraded)."""
+        file_format = int(self._data["format"])
+        if added(member, file_format):
+            return self._defaults.get(member, ADDED[member][1])
+        return upgrade(member, self._data[member], file_format)
+
+    def _table(self, member: str, hint: Any) -> Any:
+        """The member *member* of the dataset file as records of type *hint*, built once."""
+        return self._cached(member, lambda: from_data(hint, self._member(member)))
 
     def __repr__(self) -> str:
         return f"<Dataset {self.edition} revision {self.revision} sha256={self.sha256[:12]}…>"
@@ -102,8 +146,23 @@ class Dataset:
 
     @property
     def sha256(self) -> str:
-        """The SHA-256 hex digest of the dataset file: pin it with ``load(sha256=...)``."""
+        """The SHA-256 hex digest of the dataset file this object was read from: pin it with ``load(sha256=...)``."""
         return self._sha256
+
+    @property
+    def revision_date(self) -> datetime.date | None:
+        """The day this revision was published."""
+        import datetime
+
+        return typing.cast("datetime.date | None", self._table("revision_date", datetime.date | None))
+
+    @property
+    def as_of(self) -> datetime.date | None:
+        """The reference date the edition's statuses are read against (an agreement whose period
+        ended before it is "ended"); ``None`` for data of format 1."""
+        import datetime
+
+        return typing.cast("datetime.date | None", self._table("as_of", datetime.date | None))
 
     @property
     def records(self) -> EditionRecords:
@@ -112,7 +171,7 @@ class Dataset:
 
         def build() -> EditionRecords:
             hints = typing.get_type_hints(EditionRecords)
-            return EditionRecords(**{name: self._table(name, hint) for name, hint in hints.items()})
+            return EditionRecords(**{member: self._table(member, hint) for member, hint in hints.items()})
 
         return typing.cast("EditionRecords", self._cached("records", build))
 
@@ -123,7 +182,11 @@ class Dataset:
 
         return typing.cast("Source", self._table("source", Source))
 
-    # -- the records ---------------------------------------------------------
+    def to_json(self) -> bytes:
+        """The dataset file this object was read from, byte for byte (its SHA-256 is :attr:`sha256`)."""
+        return self._raw
+
+    # -- every record of a kind ----------------------------------------------
     @property
     def territories(self) -> tuple[Territory, ...]:
         """The member territories, in document order."""
@@ -136,10 +199,17 @@ class Dataset:
 
     @property
     def periods(self) -> tuple[WrittenPeriod, ...]:
-        """Every period of years written in the portraits, in document order."""
+        """Every period written in the portraits (in figures or in words), in document order."""
         from .annotations import WrittenPeriod
 
         return typing.cast("tuple[WrittenPeriod, ...]", self._table("periods", tuple[WrittenPeriod, ...]))
+
+    @property
+    def dates(self) -> tuple[WrittenDate, ...]:
+        """Every date written in words in the portraits ("31 mars 2014", "jusqu’en juin 2015"), in document order."""
+        from .annotations import WrittenDate
+
+        return typing.cast("tuple[WrittenDate, ...]", self._table("dates", tuple[WrittenDate, ...]))
 
     @property
     def amounts(self) -> tuple[Amount, ...]:
@@ -147,6 +217,18 @@ class Dataset:
         from .annotations import Amount
 
         return typing.cast("tuple[Amount, ...]", self._table("amounts", tuple[Amount, ...]))
+
+    @property
+    def ententes(self) -> EntenteTuple:
+        """Every agreement, plan, programme and fund, in document order (filter with :meth:`find_ententes`)."""
+        from .agreements import Entente
+
+        def build() -> EntenteTuple:
+            records = from_data(tuple[Entente, ...], self._member("ententes"))
+            bound = type("EntenteTuple", (EntenteTuple,), {"__slots__": (), "_query": staticmethod(self.find_ententes)})
+            return typing.cast(EntenteTuple, bound(records))
+
+        return typing.cast(EntenteTuple, self._cached("ententes", build))
 
     @property
     def mentions(self) -> tuple[Mention, ...]:
@@ -169,78 +251,129 @@ class Dataset:
 
         return typing.cast("tuple[Partner, ...]", self._table("partners", tuple[Partner, ...]))
 
-    # -- indexes -------------------------------------------------------------
-    def _territory_keys(self) -> Mapping[str, Territory]:
-        def build() -> Mapping[str, Territory]:
-            keys = {lookup_key(key): t for t in self.territories for key in (t.id, t.name, t.heading)}
-            return MappingProxyType(keys)
+    # -- one record by its key -----------------------------------------------
+    def _ids(self, table: str, records: Callable[[], tuple[Any, ...]]) -> Mapping[str, Any]:
+        return typing.cast(
+            "Mapping[str, Any]",
+            self._cached(f"{table}_ids", lambda: MappingProxyType({lookup_key(r.id): r for r in records()})),
+        )
 
-        return typing.cast("Mapping[str, Territory]", self._cached("territory_keys", build))
-
-    def _regions(self) -> Mapping[int, tuple[Territory, ...]]:
-        def build() -> Mapping[int, tuple[Territory, ...]]:
-            regions: dict[int, tuple[Territory, ...]] = {}
-            for territory in self.territories:
-                number = int(territory.region_number)
-                regions[number] = (*regions.get(number, ()), territory)
-            return MappingProxyType(regions)
-
-        return typing.cast("Mapping[int, tuple[Territory, ...]]", self._cached("regions", build))
-
-    # -- lookups -------------------------------------------------------------
-    def territory(self, key: str | int) -> Territory:
-        """The territory whose id, name, heading or region number is *key*.
-
-        Case, accents, punctuation and surrounding spaces do not matter:
-        ``"cote-nord"``, ``"CÔTE-NORD"`` and ``9`` all give Côte-Nord. Raises
-        :class:`~rqds_portraits.TerritoryNotFound` (with the closest names) or,
-        for region 16, :class:`~rqds_portraits.AmbiguousTerritory`.
-        """
-        if isinstance(key, bool) or not isinstance(key, (str, int)):
-            raise InvalidArgument(f"a territory key is a name, an id or a region number, not {type(key).__name__}")
-        folded = lookup_key(str(key))
-        found = self._territory_keys().get(folded)
-        if found is not None:
-            return found
-        if folded.isdigit():
-            matches = self._regions().get(int(folded), ())
-            if len(matches) == 1:
-                return matches[0]
-            if matches:
-                choices = ", ".join(repr(t.id) for t in matches)
-                raise AmbiguousTerritory(f"region {key!r} has {len(matches)} territories: {choices}; ask for one by name")
-        names = closest(str(key), [t.name for t in self.territories])
-        hint = f"did you mean {', '.join(map(repr, names))}? " if names else ""
-        valid = ", ".join(t.id for t in self.territories)
-        raise TerritoryNotFound(f"no territory {key!r} in edition {self.edition}; {hint}valid ids: {valid}")
-
-    def by_region(self, number: int | str) -> tuple[Territory, ...]:
-        """The territories numbered *number* (``16`` or ``"16"``), in document order; empty for a non-member region."""
-        if isinstance(number, bool) or not isinstance(number, (int, str)) or not str(number).strip().isdigit():
-            raise InvalidArgument(f"a region number is an integer from {_FIRST_REGION} to {_LAST_REGION}, not {number!r}")
-        value = int(str(number).strip())
-        if not _FIRST_REGION <= value <= _LAST_REGION:
-            raise InvalidArgument(f"Québec's region numbers run from {_FIRST_REGION} to {_LAST_REGION}, not {value}")
-        return self._regions().get(value, ())
+    def _by_id(self, table: str, what: str, key: object, records: Callable[[], tuple[Any, ...]], error: type[Exception]) -> Any:
+        wanted = name_argument(key, f"{what.replace(' ', '_')}_id", f"an id of {what}")
+        by_id = self._ids(table, records)
+        found = by_id.get(lookup_key(wanted)) if len(wanted) <= MAX_NAME_LENGTH else None
+        if found is None:
+            example = next(iter(by_id.values())).id if by_id else "…"
+            near = closest(wanted, [r.id for r in by_id.values()], limit=3)
+            hint = f"; did you mean {', '.join(map(repr, near))}?" if near else ""
+            raise error(f"no {what} {shown(key)} in edition {self.edition} (ids look like {example!r}){hint}")
+        return found
 
     def initiative(self, initiative_id: str) -> Initiative:
         """The initiative block with that id (``"laval-03"``)."""
-        by_id = typing.cast(
-            "Mapping[str, Initiative]", self._cached("initiative_ids", lambda: {i.id: i for i in self.initiatives})
+        return typing.cast(Initiative, self._by_id("initiatives", "initiative", initiative_id, lambda: self.initiatives, InitiativeNotFound))
+
+    def period(self, period_id: str) -> WrittenPeriod:
+        """The written period with that id (``"laval-07-p1"``)."""
+        return typing.cast("WrittenPeriod", self._by_id("periods", "period", period_id, lambda: self.periods, RecordNotFound))
+
+    def date(self, date_id: str) -> WrittenDate:
+        """The date written in words with that id (``"chaudiere-appalaches-08-d1"``)."""
+        return typing.cast("WrittenDate", self._by_id("dates", "date", date_id, lambda: self.dates, RecordNotFound))
+
+    def amount(self, amount_id: str) -> Amount:
+        """The amount with that id (``"laval-07-a1"``)."""
+        return typing.cast("Amount", self._by_id("amounts", "amount", amount_id, lambda: self.amounts, RecordNotFound))
+
+    def entente(self, entente_id: str) -> Entente:
+        """The agreement with that id (``"laval-culture-2013-2016"``)."""
+        return typing.cast("Entente", self._by_id("ententes", "entente", entente_id, lambda: self.ententes, RecordNotFound))
+
+    def mention(self, mention_id: str) -> Mention:
+        """The mention with that id (``"laval-07-m1"``)."""
+        return typing.cast("Mention", self._by_id("mentions", "mention", mention_id, lambda: self.mentions, RecordNotFound))
+
+    def source_note(self, note_id: str) -> SourceNote:
+        """The note on the source with that id (``"laval-10-n1"``)."""
+        return typing.cast(
+            "SourceNote", self._by_id("source_notes", "source note", note_id, lambda: self.source_notes, RecordNotFound)
         )
-        found = by_id.get(initiative_id) if isinstance(initiative_id, str) else None
+
+    def _territory_keys(self) -> Mapping[str, Territory]:
+        def build() -> Mapping[str, Territory]:
+            return MappingProxyType({lookup_key(key): t for t in self.territories for key in (t.id, t.name, t.heading)})
+
+        return typing.cast("Mapping[str, Territory]", self._cached("territory_keys", build))
+
+    def _regions(self) -> Mapping[str, tuple[Territory, ...]]:
+        def build() -> Mapping[str, tuple[Territory, ...]]:
+            regions: dict[str, tuple[Territory, ...]] = {number: () for number in REGIONS}
+            for territory in self.territories:
+                regions[territory.region_number] = (*regions.get(territory.region_number, ()), territory)
+            return MappingProxyType(regions)
+
+        return typing.cast("Mapping[str, tuple[Territory, ...]]", self._cached("regions", build))
+
+    def _in_region(self, number: str, key: object) -> Territory:
+        found = self._regions()[number]
+        if len(found) == 1:
+            return found[0]
+        region = f"region {number} ({REGIONS[number]})"
+        if not found:
+            raise TerritoryNotFound(f"{region} has no territory in edition {self.edition}; {self._valid_territories()}")
+        choices_ = ", ".join(repr(t.id) for t in found)
+        raise AmbiguousTerritory(f"{shown(key)} is {region}, which has {len(found)} territories: {choices_}; ask for one by name")
+
+    def _valid_territories(self) -> str:
+        return f"valid ids: {', '.join(t.id for t in self.territories)}"
+
+    def territory(self, key: str | int) -> Territory:
+        """The territory whose id, name, heading, region number or region name is *key*.
+
+        Case, accents, punctuation and surrounding spaces do not matter:
+        ``"cote-nord"``, ``"CÔTE-NORD"``, ``9`` and ``"09"`` all give Côte-Nord.
+        A region number is an integer from 1 to 17 or one or two ASCII digits
+        (``"-1"``, ``"13."`` or ``"¹"`` are not). Raises
+        :class:`~rqds_portraits.TerritoryNotFound` (with the closest names) or,
+        for a region with several territories (16, Montérégie),
+        :class:`~rqds_portraits.AmbiguousTerritory`.
+        """
+        if isinstance(key, bool) or not isinstance(key, (str, int)):
+            raise InvalidArgument(f"a territory key is an id, a name or a region number, not {shown(key)}")
+        number = region_number(key)
+        if number is not None:
+            return self._in_region(number, key)
+        if isinstance(key, int):
+            raise TerritoryNotFound(f"no territory {shown(key)}: region numbers run from 1 to 17; {self._valid_territories()}")
+        folded = lookup_key(key) if len(key) <= MAX_NAME_LENGTH else ""
+        found = self._territory_keys().get(folded) if folded else None
+        if found is not None:
+            return found
+        by_region_name = {lookup_key(region): number for number, region in REGIONS.items()}
+        if folded in by_region_name:
+            return self._in_region(by_region_name[folded], key)
+        # Suggest territories, and for a region's name the territories of that region.
+        labels = {t.name: (t.name,) for t in self.territories}
+        for number, region in REGIONS.items():
+            labels.setdefault(region, tuple(t.name for t in self._regions()[number]))
+        near = list(dict.fromkeys(n for label in closest(key, labels) for n in labels[label]))
+        hint = f"did you mean {', '.join(map(repr, near))}? " if near else ""
+        raise TerritoryNotFound(f"no territory {shown(key)} in edition {self.edition}; {hint}{self._valid_territories()}")
+
+    # -- queries ---------------------------------------------------------------
+    def by_region(self, number: int | str) -> tuple[Territory, ...]:
+        """The territories of region *number* (``16`` or ``"16"``), in document order; empty for a
+        region with no member territory."""
+        found = region_number(number)
         if found is None:
-            near = closest(str(initiative_id), list(by_id), limit=3)
-            hint = f"; did you mean {', '.join(map(repr, near))}?" if near else ""
-            raise InitiativeNotFound(f"no initiative {initiative_id!r} in edition {self.edition} (ids look like 'laval-03'){hint}")
-        return found
+            raise InvalidArgument(f"a region number is an integer from 1 to 17 or one or two ASCII digits, not {shown(number)}")
+        return self._regions()[found]
 
     def initiatives_in(self, territory: str | int) -> tuple[Initiative, ...]:
         """The initiative blocks of one territory, in document order."""
         territory_id = self.territory(territory).id
         return tuple(i for i in self.initiatives if i.territory_id == territory_id)
 
-    # -- partners ------------------------------------------------------------
     def _partner_index(self) -> PartnerIndex:
         from .registry import PartnerIndex
 
@@ -253,20 +386,21 @@ class Dataset:
         """The partner named *name*: its id, name, an acronym, a written variant or a former name.
 
         Case, accents and punctuation do not matter (``"qef"`` finds Québec en
-        Forme). A form that means a different body in each territory needs
-        *territory*: ``ds.partner("ASSSL", territory="laval")``. Raises
+        Forme). A common noun that names a body only inside one portrait
+        ("Ville", "Commission scolaire") and a form that means a different body
+        in each territory ("ASSSL") need *territory*:
+        ``ds.partner("ASSSL", territory="laval")``. Raises
         :class:`~rqds_portraits.PartnerNotFound` (with the closest names) or
         :class:`~rqds_portraits.AmbiguousPartner` (with the choices).
         """
-        if not isinstance(name, str):
-            raise InvalidArgument(f"a partner is named by a string, not {type(name).__name__}")
-        return self._partner_index().resolve(name, self._territory_id(territory))
+        wanted = name_argument(name, "name", "a partner's name, acronym or id")
+        return self._partner_index().resolve(wanted, self._territory_id(territory))
 
     def by_partner(
         self,
         name: str,
         *,
-        role: Role | Iterable[Role] | None = None,
+        role: Roles = None,
         territory: str | int | None = None,
         include_network: bool = True,
     ) -> tuple[PartnerMention, ...]:
@@ -275,66 +409,81 @@ class Dataset:
         A network includes its members (``"Centraide"`` finds every regional
         Centraide) unless ``include_network=False``; a renamed body is one
         partner (``"MAMOT"`` finds the "MAMROT" mentions). *role* keeps the
-        mentions with that role (or one of those roles): ``role=("leader",
-        "member")`` answers "where does it sit at the table". *territory*
-        resolves a region-dependent name and keeps that territory's mentions.
+        mentions that hold that role (or one of those roles) among their
+        ``roles``: ``role=("leader", "member")`` answers "where does it sit at
+        the table". *territory* resolves a region-dependent name and keeps that
+        territory's mentions.
         """
-        from .annotations import Role
+        from .annotations import ROLES
         from .registry import PartnerMention
 
-        roles = _choices(role, typing.get_args(Role), "role")
+        roles = choices(role, ROLES, "role")
+        network = flag(include_network, "include_network")
         territory_id = self._territory_id(territory)
         partner = self.partner(name, territory=territory)
         index = self._partner_index()
-        family = index.family(partner.id) if include_network else {partner.id}
+        family = index.family(partner.id) if network else {partner.id}
         return tuple(
             PartnerMention(typing.cast("Partner", index.get(m.partner_id)), m)
             for m in self.mentions
             if m.partner_id in family
-            and (roles is None or m.role in roles)
+            and (roles is None or not roles.isdisjoint(m.roles))
             and (territory_id is None or m.territory_id == territory_id)
         )
 
-    def partner_territories(
-        self, name: str, *, role: Role | Iterable[Role] | None = None, include_network: bool = True
-    ) -> tuple[Territory, ...]:
+    def partner_territories(self, name: str, *, role: Roles = None, include_network: bool = True) -> tuple[Territory, ...]:
         """The territories whose portraits name the partner *name*, in document order."""
         found = {m.territory_id for m in self.by_partner(name, role=role, include_network=include_network)}
         return tuple(t for t in self.territories if t.id in found)
 
-    # -- agreements and funding ----------------------------------------------
-    def _ententes(self) -> tuple[Entente, ...]:
-        from .agreements import Entente
+    def _statuses(self, status: Statuses, period_asked: bool) -> frozenset[str] | None:
+        from .agreements import GRANTED, STATUSES
 
-        return typing.cast("tuple[Entente, ...]", self._table("ententes", tuple[Entente, ...]))
+        chosen = choices(status, STATUSES, "status")
+        return frozenset(GRANTED) if chosen is None and period_asked else chosen
 
-    def ententes(
+    def _party_mentions(self, partner: str, territory: str | int | None, roles: frozenset[str] | None) -> set[str]:
+        return {m.mention.id for m in self.by_partner(partner, territory=territory, role=roles)}
+
+    def find_ententes(
         self,
         *,
         active_in: PeriodLike | None = None,
         territory: str | int | None = None,
         partner: str | None = None,
-        status: EntenteStatus | Iterable[EntenteStatus] | None = None,
+        role: Roles = None,
+        status: Statuses = None,
         kind: EntenteKind | Iterable[EntenteKind] | None = None,
     ) -> tuple[Entente, ...]:
-        """The agreements, plans and programmes, in document order, filtered.
+        """The agreements, plans, programmes and funds, in document order, filtered.
 
-        *active_in* keeps those whose period meets a year (``2014``: the calendar
-        year, which meets the fiscal years 2013-2014 and 2014-2015) or a period
+        *active_in* keeps the agreements active then: granted (signed, in
+        progress, renewed, extended or ended, unless *status* says otherwise)
+        and with a period that meets a year (``2014``: the calendar year, which
+        meets the fiscal years 2013-2014 and 2014-2015) or a period
         (``"2014-2015"``); agreements with no written period are left out.
-        *territory* and *partner* (its signatories, managers and committee, with
-        the partner's network) narrow the list, as do *status* and *kind*.
+        *territory* narrows to one portrait; *partner* to the agreements
+        written with one of its mentions (signatories, funders, managers and
+        committee, with the partner's network), *role* to those where it holds
+        that role; *status* and *kind* to those statuses and kinds. Planned
+        agreements active in 2015: ``find_ententes(active_in=2015, status="planned")``.
         """
-        from .agreements import EntenteKind, EntenteStatus
+        from .agreements import KINDS
 
-        statuses = _choices(status, typing.get_args(EntenteStatus), "status")
-        kinds = _choices(kind, typing.get_args(EntenteKind), "kind")
-        asked = Period.parse(active_in) if active_in is not None else None
+        asked = _period_argument(active_in, "active_in")
+        statuses = self._statuses(status, asked is not None)
+        kinds = choices(kind, KINDS, "kind")
+        partner_name = optional_name(partner, "partner", "a partner's name, acronym or id")
+        if role is not None and partner_name is None:
+            raise InvalidArgument("role= narrows partner=: give a partner too")
         territory_id = self._territory_id(territory)
-        mentions = {m.mention.id for m in self.by_partner(partner, territory=territory)} if partner is not None else None
+        from .annotations import ROLES
+
+        roles = choices(role, ROLES, "role")
+        mentions = self._party_mentions(partner_name, territory, roles) if partner_name is not None else None
         return tuple(
             e
-            for e in self._ententes()
+            for e in self.ententes
             if (asked is None or (e.period is not None and e.period.overlaps(asked)))
             and (territory_id is None or e.territory_id == territory_id)
             and (mentions is None or not mentions.isdisjoint(e.mention_ids))
@@ -342,41 +491,54 @@ class Dataset:
             and (kinds is None or e.kind in kinds)
         )
 
-    def by_period(self, period: PeriodLike, mode: str = "overlaps") -> tuple[Entente, ...]:
-        """The agreements whose period relates to *period*: ``mode="overlaps"`` (they share
-        a month), ``"within"`` (inside it), ``"contains"`` (around it) or ``"exact"``
-        (the same years). Agreements with no written period are left out."""
-        from .agreements import matches
+    def by_period(self, period: PeriodLike, mode: str = "overlaps", *, status: Statuses = None) -> tuple[Entente, ...]:
+        """The granted agreements whose period relates to *period*: ``mode="overlaps"`` (they share
+        a month), ``"within"`` (inside it), ``"contains"`` (around it) or ``"exact"`` (the same years).
 
-        asked = Period.parse(period)
-        return tuple(e for e in self._ententes() if e.period is not None and matches(e.period, asked, mode))
+        Agreements with no written period are left out; *status* counts other
+        statuses than the granted ones (``status=("planned", "to_come")``).
+        """
+        asked = _period_argument(period, "period")
+        assert asked is not None
+        chosen = _mode_argument(mode)
+        statuses = self._statuses(status, True)
+        return tuple(
+            e
+            for e in self.ententes
+            if e.period is not None and relates(e.period, asked, chosen) and (statuses is None or e.status in statuses)
+        )
 
     def _funding_selection(
-        self, territory: str | int | None, period: PeriodLike | None, partner: str | None, mode: str
+        self,
+        territory: str | int | None,
+        asked: Period | None,
+        mentions: set[str] | None,
+        mode: str,
+        statuses: frozenset[str],
     ) -> tuple[list[Amount], list[Exclusion], Mapping[str, Entente]]:
-        from .agreements import Exclusion, check_mode, matches
+        from .funding import Exclusion, exclusion
 
-        check_mode(mode)
-        by_amount = {amount_id: e for e in self._ententes() for amount_id in e.amount_ids}
+        by_amount = {amount_id: e for e in self.ententes for amount_id in e.amount_ids}
         territory_id = self._territory_id(territory)
-        asked = Period.parse(period) if period is not None else None
-        with_partner = {e.id for e in self.ententes(partner=partner)} if partner is not None else None
-        selection, no_period = [], []
+        order = _in_order(statuses)
+        selection, left_out = [], []
         for amount in self.amounts:
             entente = by_amount.get(amount.id)
             if territory_id is not None and amount.territory_id != territory_id:
                 continue
-            if with_partner is not None and (entente is None or entente.id not in with_partner):
+            if mentions is not None and (entente is None or mentions.isdisjoint(entente.mention_ids)):
                 continue
             if asked is not None:
                 written = amount.period or (entente.period if entente is not None else None)
                 if written is None:
-                    no_period.append(Exclusion(amount, "no period written: cannot tell whether it falls in the period asked"))
+                    # The first true reason: a cut stays a cut when a period is asked for.
+                    reason = exclusion(amount, entente, order) or "no period written: cannot tell whether it falls in the period asked"
+                    left_out.append(Exclusion(amount, reason))
                     continue
-                if not matches(written, asked, mode):
+                if not relates(written, asked, mode):
                     continue
             selection.append(amount)
-        return selection, no_period, by_amount
+        return selection, left_out, by_amount
 
     def total_funding(
         self,
@@ -384,35 +546,72 @@ class Dataset:
         territory: str | int | None = None,
         period: PeriodLike | None = None,
         partner: str | None = None,
+        role: Roles = None,
+        status: Statuses = None,
         yearly: bool = False,
         mode: str = "overlaps",
     ) -> FundingTotal:
         """The money granted or committed, as an exact ``Decimal``, with what it leaves out.
 
         Only amounts of kind ``"funding"`` are added, each once (a share of an
-        amount already counted is not added again); amounts of agreements still
-        to come or under negotiation are left out; ``.excluded`` says why for each.
-        *territory*, *period* (compared with each amount's period, else its
-        agreement's, by *mode*) and *partner* (the amounts of its agreements)
-        select the amounts; *yearly* gives one year's worth of each.
-        """
-        from .agreements import funding_total
+        amount already counted is not added again), from agreements whose
+        status is granted (or one of *status*); ``.excluded`` says why each
+        other amount is left out. *territory* and *period* (compared with each
+        amount's period, else its agreement's, by *mode*) select the amounts.
 
-        selection, no_period, by_amount = self._funding_selection(territory, period, partner, mode)
-        total = funding_total(selection, by_amount, yearly=yearly)
-        return attrs.evolve(total, excluded=(*total.excluded, *no_period)) if no_period else total
+        *partner* selects the amounts of the agreements it is a party to: a
+        signatory, funder or manager (:data:`~rqds_portraits.funding.PARTY_ROLES`),
+        or the roles given in *role* (``role=("member",)`` for the agreements
+        whose committee it sits on); ``.roles`` records which. Where the text
+        writes the partner's own share of an amount, ``.shares`` lists it:
+        "money from the MELS" is ``.shares_total``, "money of agreements the
+        MELS is party to" is ``.total``. *yearly* gives one year's worth of each amount.
+        """
+        from .annotations import ROLES
+        from .funding import PARTY_ROLES, funding_total
+
+        asked = _period_argument(period, "period")
+        chosen_mode = _mode_argument(mode)
+        statuses = self._statuses(status, True)
+        assert statuses is not None
+        every_year = flag(yearly, "yearly")
+        partner_name = optional_name(partner, "partner", "a partner's name, acronym or id")
+        if role is not None and partner_name is None:
+            raise InvalidArgument("role= says which partnership of partner= to count: give a partner too")
+        roles = choices(role, ROLES, "role") if role is not None else frozenset(PARTY_ROLES)
+        mentions = self._party_mentions(partner_name, territory, roles) if partner_name is not None else None
+        selection, left_out, by_amount = self._funding_selection(territory, asked, mentions, chosen_mode, statuses)
+        order = _in_order(statuses)
+        total = funding_total(selection, by_amount, statuses=order, yearly=every_year, excluded=left_out)
+        if partner_name is None:
+            return total
+        import attrs
+
+        family = self._partner_index().family(self.partner(partner_name, territory=territory).id)
+        shares = tuple(a for a in selection if a.partner_id in family)
+        return attrs.evolve(total, roles=tuple(r for r in ROLES if r in roles), shares=shares)
 
     def funding_by_territory(
-        self, *, period: PeriodLike | None = None, partner: str | None = None, yearly: bool = False, mode: str = "overlaps"
+        self,
+        *,
+        period: PeriodLike | None = None,
+        partner: str | None = None,
+        role: Roles = None,
+        status: Statuses = None,
+        yearly: bool = False,
+        mode: str = "overlaps",
     ) -> Mapping[str, FundingTotal]:
         """:meth:`total_funding` for each territory, as a read-only mapping from territory id, in document order."""
         return MappingProxyType(
             {
-                t.id: self.total_funding(territory=t.id, period=period, partner=partner, yearly=yearly, mode=mode)
+                t.id: self.total_funding(
+                    territory=t.id, period=period, partner=partner, role=role, status=status, yearly=yearly, mode=mode
+                )
                 for t in self.territories
             }
         )
 
+    # -- around the data -----------------------------------------------------
     def cite(self, style: str = "text") -> str:
         """How to cite this data: ``"text"`` (the source's own citation, with the edition,
         revision and hash), ``"bibtex"`` or ``"csl-json"``."""
@@ -421,10 +620,8 @@ class Dataset:
         return cite(self, style)
 
     def to_dataframe(self, table: str) -> Any:
-        """One exported table (``"amounts"``, ``"mentions"``, …) as a pandas DataFrame.
-
-        Needs the ``pandas`` extra: ``pip install "rqds-portraits[pandas]"``.
-        """
+        """One exported table (``"amounts"``, ``"mentions"``, …) as a pandas DataFrame, with the
+        columns of its CSV file. Needs the ``pandas`` extra: ``pip install "rqds-portraits[pandas]"``."""
         from .exports import to_dataframe
 
         return to_dataframe(self, table)
@@ -437,3 +634,23 @@ class Dataset:
         from .render import render
 
         return render(self.records)
+
+
+def _in_order(statuses: frozenset[str]) -> tuple[EntenteStatus, ...]:
+    """*statuses* in the order of the status vocabulary (for messages and records that list them)."""
+    from .agreements import STATUSES
+
+    return tuple(s for s in STATUSES if s in statuses)
+
+
+def _period_argument(value: object, parameter: str) -> Period | None:
+    """``None``, or *value* read as a period (:class:`~rqds_portraits.InvalidPeriod` when it is not one)."""
+    if value is None:
+        return None
+    return Period.parse(typing.cast(PeriodLike, value), parameter=parameter)
+
+
+def _mode_argument(mode: object) -> str:
+    if not isinstance(mode, str) or mode not in MODES:
+        raise InvalidArgument(f"invalid mode= {shown(mode)}; modes are {', '.join(MODES)}")
+    return mode

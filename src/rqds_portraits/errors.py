@@ -27,8 +27,10 @@ __all__ = [
     "MissingDependency",
     "NotFound",
     "PartnerNotFound",
+    "RecordNotFound",
     "RqdsError",
     "TerritoryNotFound",
+    "shown",
 ]
 
 
@@ -81,6 +83,13 @@ class InitiativeNotFound(NotFound):
     """
 
 
+class RecordNotFound(NotFound):
+    """No record of that kind (an agreement, an amount, a mention, a period, a note) has that id.
+
+    .. versionadded:: 0.2.0
+    """
+
+
 class AmbiguousTerritory(RqdsError, LookupError):
     """The key matches several territories (region 16 has two).
 
@@ -109,10 +118,14 @@ class InvalidPeriod(RqdsError, ValueError):
     """
 
 
-class InvalidArgument(RqdsError, ValueError):
+class InvalidArgument(RqdsError, ValueError, TypeError):
     """An argument is not one of the accepted values or types.
 
+    Caught as :class:`ValueError` (a wrong value) and as :class:`TypeError` (a
+    wrong type) alike.
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 also a :class:`TypeError`.
     """
 
 
@@ -131,3 +144,30 @@ class BuildError(RqdsError, ValueError):
 
     .. versionadded:: 0.1.0
     """
+
+
+_SHOWN_LENGTH = 80
+
+
+def shown(value: object) -> str:
+    """*value* as an error message shows it: its ``repr``, on one line, at most 80 characters.
+
+    Never fails, whatever the value (an integer of thousands of digits, an
+    object whose ``repr`` raises), so an error about bad input is always readable.
+
+        >>> shown("a" * 100)
+        "'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…' (100 characters)"
+        >>> shown(10**5000)
+        'an integer of about 5001 digits'
+    """
+    if isinstance(value, int) and value.bit_length() > 128:
+        # str() of a huge integer is slow, and past 4300 digits it raises.
+        return f"an integer of about {int(value.bit_length() * 0.30103) + 1} digits"
+    try:
+        text = repr(value)
+    except Exception:  # a caller's object whose repr fails: name its type instead
+        return f"a {type(value).__name__} object"
+    if len(text) <= _SHOWN_LENGTH:
+        return text
+    size = f" ({len(value)} characters)" if isinstance(value, str) else ""
+    return text[: _SHOWN_LENGTH - 8] + "…" + text[-1] + size

@@ -1,13 +1,16 @@
-"""Finding and loading the bundled editions: once, pinned by revision and hash, shared between threads.
+"""Loading the bundled editions: verified, pinned by revision and hash, once, shared between threads.
 
 The data files ship inside the package. Nothing is read at import time; the
-first :func:`load` of an edition reads its dataset file and keeps the
-:class:`~rqds_portraits.Dataset`, which later calls return.
+first :func:`load` of a revision reads its dataset file, checks its SHA-256
+against the edition index (a changed or truncated file raises
+:class:`~rqds_portraits.DatasetIntegrityError` there and then), and keeps the
+:class:`~rqds_portraits.Dataset`, which later calls return. Every published
+revision stays loadable by its pin::
 
-The edition index (``data/editions.json``, written by the build) records each
-dataset file's revision and SHA-256, which the tests check against the files.
-Pinning a hash with ``load(sha256=...)`` also hashes the installed file itself,
-so a pin is checked against the bytes actually loaded.
+    >>> import rqds_portraits as rp
+    >>> old = rp.load("2014-2015", revision=1, sha256="37de3aaedc06f32dee564447dce5e5219838ce060e5c60348538330bab210532")
+    >>> old.revision, old.mentions[0].roles
+    (1, ('leader',))
 """
 
 from __future__ import annotations
@@ -19,20 +22,17 @@ from collections.abc import Iterator, Mapping
 from os import PathLike
 from typing import Any
 
+from .arguments import positive_int
 from .dataset import Dataset
-from .errors import (
-    DatasetIntegrityError,
-    DatasetVersionError,
-    EditionNotFound,
-    InvalidArgument,
-)
+from .errors import DatasetIntegrityError, DatasetVersionError, EditionNotFound, InvalidArgument, shown
+from .index import Edition, Revision, edition_name, parse_index
 
-__all__ = ["LazyObject", "clear_cache", "editions", "load", "load_file", "read_bundled"]
+__all__ = ["MAX_FILE_BYTES", "LazyObject", "clear_cache", "editions", "load", "load_file", "read_bundled", "revisions"]
 
-_LOCK = threading.Lock()
-_LOADED: dict[str, Dataset] = {}
-_VERIFIED: set[str] = set()
-_INDEX: list[dict[str, Any]] = []
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""The largest dataset file :func:`load_file` reads (the bundled ones are well under 1 MB)."""
+
+_DIGEST = 64  # hex digits of a SHA-256
 
 
 def read_bundled(*parts: str) -> bytes:
@@ -58,6 +58,19 @@ def read_bundled(*parts: str) -> bytes:
         return resource.read_bytes()
     except OSError:
         raise DatasetIntegrityError(f"the bundled file data/{'/'.join(parts)} is missing: reinstall rqds-portraits") from None
+
+
+def _sha256(data: bytes) -> str:
+    # hashlib loads OpenSSL (a few ms at every cold start); the built-in SHA-256 module,
+    # where this Python has one, gives the same digest without it.
+    try:
+        from _sha2 import sha256  # type: ignore[import-not-found,unused-ignore]  # Python 3.12+
+    except ImportError:
+        try:
+            from _sha256 import sha256  # type: ignore[import-not-found,no-redef,unused-ignore]  # Python 3.10, 3.11
+        except ImportError:
+            from hashlib import sha256  # type: ignore[assignment,unused-ignore]
+    return str(sha256(data).hexdigest())
 
 
 class LazyObject(Mapping[str, Any]):
@@ -90,7 +103,7 @@ class LazyObject(Mapping[str, Any]):
             if not text.startswith(":", position):
                 raise ValueError(f"':' expected at character {position}")
             value, position = decode(text, self._skip(position + 1))
-        except ValueError as error:
+        except (ValueError, RecursionError) as error:
             raise DatasetIntegrityError(f"the dataset file is not valid JSON: {error}") from None
         self._members[key] = value
         position = self._skip(position)
@@ -120,110 +133,188 @@ class LazyObject(Mapping[str, Any]):
 _DECODER = json.JSONDecoder()
 
 
-def _index() -> list[dict[str, Any]]:
-    if not _INDEX:
-        with _LOCK:
-            if not _INDEX:
-                _INDEX.extend(json.loads(read_bundled("editions.json"))["editions"])
-    return _INDEX
+class _State:
+    """What the process has read: the edition index and the loaded revisions.
+
+    :func:`clear_cache` replaces the whole state at once, so a thread that
+    holds the old one finishes its call with it, never with a half-cleared one.
+    """
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.index: tuple[Edition, ...] | None = None
+        self.loaded: dict[tuple[str, int], Dataset] = {}
+
+    def editions(self) -> tuple[Edition, ...]:
+        index = self.index
+        if index is None:
+            with self.lock:
+                index = self.index
+                if index is None:
+                    index = self.index = parse_index(json.loads(read_bundled("editions.json")))
+        return index
+
+
+_STATE = _State()
 
 
 def editions() -> tuple[str, ...]:
     """The bundled editions, oldest first: ``("2014-2015",)``."""
-    return tuple(entry["edition"] for entry in _index())
+    return tuple(edition.name for edition in _STATE.editions())
 
 
-def _entry(edition: str | None) -> dict[str, Any]:
-    index = _index()
+def _edition(state: _State, edition: object) -> Edition:
+    index = state.editions()
     if edition is None:
         return index[-1]
+    name = edition_name(edition)
     for entry in index:
-        if entry["edition"] == edition:
+        if entry.name == name:
             return entry
-    valid = ", ".join(repr(entry["edition"]) for entry in index)
-    raise EditionNotFound(f"no bundled edition {edition!r}; this package has {valid}")
+    valid = ", ".join(repr(entry.name) for entry in index)
+    raise EditionNotFound(f"no bundled edition {shown(edition)}; this package has {valid}")
+
+
+def revisions(edition: str | None = None) -> tuple[Revision, ...]:
+    """Every published revision of *edition* (the latest edition when ``None``), oldest first.
+
+    Each one stays loadable with ``load(edition, revision=r.revision, sha256=r.sha256)``.
+    """
+    return _edition(_STATE, edition).revisions
+
+
+def _listing(edition: Edition) -> str:
+    return "; ".join(f"revision {r.revision} of {r.date}, sha256 {r.sha256}" for r in edition.revisions)
+
+
+def _revision(edition: Edition, revision: object, sha256: object) -> Revision:
+    """The revision a pin names: by number, by hash, or the latest."""
+    pinned_hash = None
+    if sha256 is not None:
+        if not isinstance(sha256, str):
+            raise InvalidArgument(f"sha256= must be a SHA-256 hex digest (a string), not {shown(sha256)}")
+        pinned_hash = sha256.strip().lower() if len(sha256) < 2 * _DIGEST else sha256
+    if revision is not None:
+        number = positive_int(revision, "revision")
+        chosen = next((r for r in edition.revisions if r.revision == number), None)
+        if chosen is None:
+            from ._version import __version__
+
+            raise DatasetVersionError(
+                f"edition {edition.name} has no revision {number} in rqds-portraits {__version__}: it has {_listing(edition)}; "
+                "install the release that ships the revision you pinned (CHANGELOG.md lists them)"
+            )
+    elif pinned_hash is not None:
+        chosen = next((r for r in edition.revisions if r.sha256 == pinned_hash), edition.latest)
+    else:
+        chosen = edition.latest
+    if pinned_hash is not None and pinned_hash != chosen.sha256:
+        raise DatasetVersionError(
+            f"edition {edition.name} revision {chosen.revision} has sha256 {chosen.sha256}, not {shown(sha256)}: "
+            f"the data you pinned differs from the data installed, which has {_listing(edition)}"
+        )
+    return chosen
 
 
 def load(edition: str | None = None, *, revision: int | None = None, sha256: str | None = None) -> Dataset:
-    """The dataset of *edition* (the latest when ``None``), loaded once and shared.
+    """The dataset of *edition* (the latest when ``None``) at its latest revision, loaded once and shared.
 
-    Pin it exactly with the *revision* and the *sha256* of its dataset file; a
-    mismatch raises :class:`~rqds_portraits.DatasetVersionError`::
+    Pin it exactly with the *revision* and the *sha256* of its dataset file
+    (:func:`revisions` lists them); a pin that matches no published revision
+    raises :class:`~rqds_portraits.DatasetVersionError`. The file is checked
+    against its hash on the first load of each revision::
 
         >>> import rqds_portraits as rp
         >>> ds = rp.load("2014-2015")
         >>> rp.load("2014-2015", revision=ds.revision, sha256=ds.sha256) is ds
         True
     """
-    if edition is not None and not isinstance(edition, str):
-        raise InvalidArgument(f"an edition is a name such as '2014-2015', not {edition!r}")
-    entry = _entry(edition)
-    name = entry["edition"]
-    if revision is not None and revision != entry["revision"]:
-        from ._version import __version__
-
-        raise DatasetVersionError(
-            f"edition {name} is at revision {entry['revision']} in rqds-portraits {__version__}, not {revision!r}; "
-            "install the release that ships the revision you pinned (CHANGELOG.md lists them)"
-        )
-    if sha256 is not None:
-        _check_sha256(name, entry["sha256"], sha256)
-    dataset = _LOADED.get(name)
+    state = _STATE
+    entry = _edition(state, edition)
+    chosen = _revision(entry, revision, sha256)
+    key = (entry.name, chosen.revision)
+    dataset = state.loaded.get(key)
     if dataset is None:
-        with _LOCK:
-            dataset = _LOADED.get(name)
+        with state.lock:
+            dataset = state.loaded.get(key)
             if dataset is None:
-                text = read_bundled(name, "dataset.json").decode("utf-8")
-                dataset = _LOADED[name] = Dataset(LazyObject(text), entry["sha256"])
+                dataset = state.loaded[key] = _read(chosen)
     return dataset
 
 
-def _check_sha256(edition: str, indexed: str, pinned: object) -> None:
-    if not isinstance(pinned, str) or pinned.strip().lower() != indexed:
-        raise DatasetVersionError(
-            f"edition {edition} has sha256 {indexed}, not {pinned!r}: the data you pinned differs from the data installed"
-        )
-    if edition not in _VERIFIED:
-        import hashlib
+def _read(revision: Revision) -> Dataset:
+    raw = read_bundled(revision.edition, revision.file)
+    if revision.file.endswith(".gz"):
+        import gzip
 
-        actual = hashlib.sha256(read_bundled(edition, "dataset.json")).hexdigest()
-        if actual != indexed:
-            raise DatasetIntegrityError(
-                f"the installed dataset file of {edition} has sha256 {actual}, not {indexed} as its index says: "
-                "the package was altered after it was built; reinstall it"
-            )
-        _VERIFIED.add(edition)
+        raw = gzip.decompress(raw)
+    digest = _sha256(raw)
+    if digest != revision.sha256:
+        raise DatasetIntegrityError(
+            f"the installed dataset file of {revision.edition} revision {revision.revision} has sha256 {digest}, "
+            f"not {revision.sha256} as the edition index says: the package was altered after it was built; reinstall it"
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise DatasetIntegrityError(f"the dataset file of {revision.edition} is not UTF-8: {error}") from None
+    defaults = {"revision_date": revision.date.isoformat()}
+    return Dataset(LazyObject(text), sha256=digest, raw=raw, defaults=defaults)
 
 
 def load_file(path: str | PathLike[str], *, sha256: str | None = None) -> Dataset:
-    """A dataset read from a dataset file on disk (not cached), validated against the schema.
+    """A dataset read from a dataset file on disk (not cached), validated whole before it is returned.
 
     For data outside the package: an edition built with ``python -m rqds_portraits.build``
-    into another folder, or a dataset file downloaded with a release.
+    into another folder, or a dataset file downloaded with a release (``.json``, or
+    ``.json.gz``). The file must fit its JSON Schema and make sense (unique ids,
+    references that resolve, line ranges inside the source, bounded money); any
+    problem raises :class:`~rqds_portraits.DatasetIntegrityError` naming where it is.
     """
-    import hashlib
+    if isinstance(path, bool) or not isinstance(path, (str, PathLike)):
+        raise InvalidArgument(f"path= must be a file path (a str or os.PathLike), not {shown(path)}")
+    if sha256 is not None and not isinstance(sha256, str):
+        raise InvalidArgument(f"sha256= must be a SHA-256 hex digest (a string), not {shown(sha256)}")
+    shown_path = shown(os.fspath(path))
+    raw = _read_file(path, shown_path)
+    digest = _sha256(raw)
+    if sha256 is not None and sha256.strip().lower() != digest:
+        raise DatasetVersionError(f"{shown_path} has sha256 {digest}, not {shown(sha256)}")
+    from .integrity import parse_dataset_file  # pydantic and the checks: only for files from outside
+
+    data = parse_dataset_file(raw, shown_path)
+    return Dataset(data, sha256=digest, raw=raw)
+
+
+def _read_file(path: str | PathLike[str], shown_path: str) -> bytes:
+    """The bytes of a regular file of at most :data:`MAX_FILE_BYTES` (decompressed when gzipped)."""
+    import stat
 
     try:
         with open(path, "rb") as handle:
-            raw = handle.read()
-    except OSError as error:
-        raise DatasetIntegrityError(f"cannot read the dataset file {os.fspath(path)!r}: {error.strerror}") from None
-    digest = hashlib.sha256(raw).hexdigest()
-    if sha256 is not None and (not isinstance(sha256, str) or sha256.strip().lower() != digest):
-        raise DatasetVersionError(f"{os.fspath(path)} has sha256 {digest}, not {sha256!r}")
-    try:
-        data = json.loads(raw)
-    except ValueError as error:
-        raise DatasetIntegrityError(f"{os.fspath(path)} is not a JSON dataset file: {error}") from None
-    from .schema import validate  # pydantic: only for files from outside the package
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise DatasetIntegrityError(f"{shown_path} is not a regular file: a dataset file is read from a file on disk")
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except (OSError, ValueError) as error:  # ValueError: a path with a NUL character
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise DatasetIntegrityError(f"cannot read the dataset file {shown_path}: {reason}") from None
+    if raw.startswith(b"\x1f\x8b"):  # gzip's magic number: a compressed revision
+        import zlib
 
-    validate(data)
-    return Dataset(data, digest)
+        inflate = zlib.decompressobj(wbits=31)
+        try:
+            raw = inflate.decompress(raw, MAX_FILE_BYTES + 1)
+        except zlib.error as error:
+            raise DatasetIntegrityError(f"{shown_path} is not a valid gzip file: {error}") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise DatasetIntegrityError(f"{shown_path} is larger than {MAX_FILE_BYTES} bytes: not a dataset file of this package")
+    return raw
 
 
 def clear_cache() -> None:
-    """Forget the loaded editions: the next :func:`load` reads the files again."""
-    with _LOCK:
-        _LOADED.clear()
-        _VERIFIED.clear()
-        _INDEX.clear()
+    """Forget the loaded editions and the index: the next :func:`load` reads the files again.
+
+    Safe while other threads load: they finish with what they had read.
+    """
+    global _STATE
+    _STATE = _State()

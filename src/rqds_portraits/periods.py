@@ -24,22 +24,22 @@ from typing import Literal, TypeAlias
 
 import attrs
 
-from .errors import InvalidPeriod
+from .errors import InvalidPeriod, shown
 
-__all__ = ["FIRST_YEAR", "LAST_YEAR", "PartialDate", "Period", "PeriodLike"]
+__all__ = ["FIRST_YEAR", "LAST_YEAR", "MODES", "Mode", "PartialDate", "Period", "PeriodLike", "relates"]
 
 FIRST_YEAR = 1900
 LAST_YEAR = 2100
 _FISCAL_START_MONTH = 4  # April
 _ACCEPTED = (
-    'a year (2014 or "2014"), a range "2013-2016" (hyphen or en dash, parentheses allowed), '
+    'a year (2014 or "2014"), a range "2013-2016" (hyphen, en dash or slash; parentheses allowed), '
     "a pair of years (2013, 2016) or a Period, with years from "
     f"{FIRST_YEAR} to {LAST_YEAR} and the end not before the start"
 )
 # Patterns as strings: re compiles (and caches) them on first use, not at import.
-_RANGE = r"^\(?\s*(\d{4})\s*[-–]\s*(\d{4})\s*\)?$"
-_YEAR = r"^\(?\s*(\d{4})\s*\)?$"
-_DATE = r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$"
+_RANGE = r"^\(?\s*([0-9]{4})\s*[-–/]\s*([0-9]{4})\s*\)?$"
+_YEAR = r"^\(?\s*([0-9]{4})\s*\)?$"
+_DATE = r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$"
 
 Precision = Literal["year", "month", "day"]
 
@@ -68,15 +68,15 @@ class PartialDate:
         """Read ``"YYYY"``, ``"YYYY-MM"`` or ``"YYYY-MM-DD"``."""
         import datetime  # only when a date is parsed: not on the cold-start path
 
-        match = re.match(_DATE, text.strip()) if isinstance(text, str) else None
+        match = re.match(_DATE, text.strip()) if isinstance(text, str) and len(text) < 40 else None
         if match is None:
-            raise InvalidPeriod(f"invalid date {text!r}: expected YYYY, YYYY-MM or YYYY-MM-DD")
+            raise InvalidPeriod(f"invalid date {shown(text)}: expected YYYY, YYYY-MM or YYYY-MM-DD")
         year, month, day = (int(part) if part else None for part in match.groups())
         assert year is not None
         try:
             datetime.date(year, month or 1, day or 1)
         except ValueError as error:
-            raise InvalidPeriod(f"invalid date {text!r}: {error}") from None
+            raise InvalidPeriod(f"invalid date {shown(text)}: {error}") from None
         return cls(year, month, day)
 
     def __str__(self) -> str:
@@ -85,39 +85,48 @@ class PartialDate:
         return "-".join(parts)
 
 
-def _check_years(instance: Period, attribute: attrs.Attribute[int], value: int) -> None:
-    if not FIRST_YEAR <= value <= LAST_YEAR:
-        raise InvalidPeriod(f"invalid period: {attribute.name} year {value} out of range; accepted: {_ACCEPTED}")
+def _check_year(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not FIRST_YEAR <= value <= LAST_YEAR:
+        raise InvalidPeriod(f"invalid period: the {attribute.name} year must be an integer from {FIRST_YEAR} to {LAST_YEAR}, not {shown(value)}")
+
+
+def _check_date(instance: object, attribute: attrs.Attribute[PartialDate | None], value: object) -> None:
+    if value is not None and not isinstance(value, PartialDate):
+        raise InvalidPeriod(f"invalid period: {attribute.name} must be a PartialDate or None, not {shown(value)}")
 
 
 @attrs.frozen
 class Period:
     """Years from *start* to *end*, with exact dates when the text gives them."""
 
-    start: int = attrs.field(validator=_check_years)
-    end: int = attrs.field(validator=_check_years)
-    start_date: PartialDate | None = None
-    end_date: PartialDate | None = None
+    start: int = attrs.field(validator=_check_year)
+    end: int = attrs.field(validator=_check_year)
+    start_date: PartialDate | None = attrs.field(default=None, validator=_check_date)
+    end_date: PartialDate | None = attrs.field(default=None, validator=_check_date)
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
             raise InvalidPeriod(f"invalid period {self.start}-{self.end}: the end comes before the start; accepted: {_ACCEPTED}")
+        if self.months()[1] < self.months()[0]:
+            raise InvalidPeriod(f"invalid period {self}: its end date {self.end_date} comes before its start date {self.start_date}")
 
     @classmethod
-    def parse(cls, value: PeriodLike) -> Period:
-        """Read a period from ``"2013-2016"``, ``"2013–2016"``, ``"(2011-2015)"``, ``"2014"``, ``2014`` or ``(2013, 2016)``.
+    def parse(cls, value: PeriodLike, *, parameter: str = "period") -> Period:
+        """Read a period from ``"2013-2016"``, ``"2013–2016"``, ``"2013/2016"``, ``"(2011-2015)"``,
+        ``"2014"``, ``2014`` or ``(2013, 2016)``.
 
-        Raises :class:`~rqds_portraits.InvalidPeriod` for anything else.
+        Raises :class:`~rqds_portraits.InvalidPeriod` for anything else
+        (*parameter* names the argument in the message).
         """
         if isinstance(value, Period):
             return value
-        if isinstance(value, bool):
-            raise InvalidPeriod(f"invalid period {value!r}; accepted: {_ACCEPTED}")
-        if isinstance(value, int):
+        if isinstance(value, int) and not isinstance(value, bool) and FIRST_YEAR <= value <= LAST_YEAR:
             return cls(value, value)
         if isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, int) and not isinstance(v, bool) for v in value):
-            return cls(value[0], value[1])
-        if isinstance(value, str):
+            start, end = value
+            if FIRST_YEAR <= start <= LAST_YEAR and FIRST_YEAR <= end <= LAST_YEAR:
+                return cls(start, end)
+        if isinstance(value, str) and len(value) < 40:
             text = value.strip()
             range_match = re.match(_RANGE, text)
             if range_match:
@@ -125,7 +134,7 @@ class Period:
             year_match = re.match(_YEAR, text)
             if year_match:
                 return cls(int(year_match[1]), int(year_match[1]))
-        raise InvalidPeriod(f"invalid period {value!r}; accepted: {_ACCEPTED}")
+        raise InvalidPeriod(f"invalid {parameter}= {shown(value)}; accepted: {_ACCEPTED}")
 
     @property
     def years(self) -> int:
@@ -170,3 +179,20 @@ class Period:
 
 PeriodLike: TypeAlias = "Period | str | int | tuple[int, int]"
 """What the period arguments accept: a :class:`Period`, ``"2013-2016"``, ``2014`` or ``(2013, 2016)``."""
+
+
+Mode = Literal["overlaps", "within", "contains", "exact"]
+MODES: tuple[Mode, ...] = ("overlaps", "within", "contains", "exact")
+"""How a period is compared with the one asked for: it shares a month with it (``"overlaps"``),
+lies inside it (``"within"``), holds it (``"contains"``) or has the same years (``"exact"``)."""
+
+
+def relates(period: Period, asked: Period, mode: str) -> bool:
+    """Whether *period* relates to *asked* as *mode* (one of :data:`MODES`) says."""
+    if mode == "overlaps":
+        return period.overlaps(asked)
+    if mode == "within":
+        return period.within(asked)
+    if mode == "contains":
+        return period.contains(asked)
+    return period.same_years(asked)  # "exact"

@@ -1,15 +1,20 @@
 """The partner registry: the organisations the portraits name, and how a name finds one.
 
 A partner is found by its id, official name, acronyms, written variants or
-former names, forgiving case, accents and punctuation. Some forms mean a
-different body in each territory ("ASSSL" is Laval's health agency in the Laval
-portrait and Lanaudière's in the Lanaudière portrait): pass the territory, or
-the lookup raises :class:`~rqds_portraits.AmbiguousPartner` listing the choices.
-A form that is also a network's id or name means the network ("CRÉ",
-"Centraide"), whose queries include every member. When the forgiving match
-leaves several bodies, the one written exactly as asked wins (in the
-Laurentides, "CRE" is the Conseil régional de l'environnement, "CRÉ" the
-Conférence régionale des élus).
+former names, forgiving case, accents and punctuation. These are proper names:
+each names one body across Québec. Other written forms are common nouns that
+name a body only inside the portraits of its territories ("Ville" is the Ville
+de Laval in the Laval portrait, "Commission scolaire" the Baie-James school
+board in the Nord-du-Québec one), or forms that mean a different body in each
+territory ("ASSSL" is Laval's health agency in the Laval portrait and
+Lanaudière's in the Lanaudière portrait): the registry lists them as
+``portrait_forms``, and they resolve only with a territory. Without one, the
+lookup raises :class:`~rqds_portraits.AmbiguousPartner` listing the choices;
+it never answers one region's body for a common noun. A name that is also a
+network's id or name means the network ("CRÉ", "Centraide"), whose queries
+include every member. When the forgiving match leaves several bodies, the one
+written exactly as asked wins (in the Laurentides, "CRE" is the Conseil
+régional de l'environnement, "CRÉ" the Conférence régionale des élus).
 """
 
 from __future__ import annotations
@@ -20,9 +25,9 @@ from typing import Literal
 import attrs
 
 from .annotations import Mention, Role
-from .errors import AmbiguousPartner, PartnerNotFound
+from .errors import AmbiguousPartner, PartnerNotFound, shown
 from .models import Lines
-from .text import closest, lookup_key
+from .text import MAX_NAME_LENGTH, closest, lookup_key, written
 
 __all__ = ["Partner", "PartnerIndex", "PartnerKind", "PartnerMention", "PartnerScope", "Rename"]
 
@@ -60,7 +65,9 @@ class Rename:
 class Partner:
     """An organisation of the partner registry, with every way the source writes it.
 
-    ``scope`` is ``"quebec"`` (Québec-wide), ``"canada"`` (federal),
+    ``acronyms`` and ``variants`` are proper names (each names this body across
+    Québec); ``portrait_forms`` are common nouns or shared acronyms that name it
+    only inside the portraits of its ``territories``. ``scope`` is ``"quebec"`` (Québec-wide), ``"canada"`` (federal),
     ``"regional"`` or ``"local"``; ``territories`` lists the territory ids a
     regional or local body serves. ``network_id`` is the network it belongs to
     (each regional CRÉ belongs to ``"cre"``). A ``collective`` stands for a group
@@ -72,6 +79,7 @@ class Partner:
     name: str
     acronyms: tuple[str, ...]
     variants: tuple[str, ...]
+    portrait_forms: tuple[str, ...]
     kind: PartnerKind
     scope: PartnerScope
     territories: tuple[str, ...]
@@ -99,8 +107,13 @@ class PartnerMention:
         return self.mention.text
 
     @property
+    def roles(self) -> tuple[Role, ...]:
+        """What the partner does there: leader, signatory, funder, manager, member, observer or mentioned."""
+        return self.mention.roles
+
+    @property
     def role(self) -> Role:
-        """What the partner does there: leader, member, signatory, funder, observer, manager or mentioned."""
+        """The first of :attr:`roles`."""
         return self.mention.role
 
     @property
@@ -141,8 +154,13 @@ class PartnerIndex:
         self._by_id = {partner.id: partner for partner in partners}
         self._names: dict[str, list[Partner]] = {}
         self._forms: dict[str, list[Partner]] = {}
+        self._portrait: dict[str, list[Partner]] = {}
         for partner in partners:
-            for table, keys in ((self._names, _names(partner)), (self._forms, _forms(partner))):
+            for table, keys in (
+                (self._names, _names(partner)),
+                (self._forms, _forms(partner)),
+                (self._portrait, partner.portrait_forms),
+            ):
                 for key in {lookup_key(key) for key in keys}:
                     table.setdefault(key, []).append(partner)
         self._members: dict[str, list[str]] = {}
@@ -156,29 +174,43 @@ class PartnerIndex:
         return self._by_id.get(partner_id)
 
     def resolve(self, name: str, territory_id: str | None = None) -> Partner:
-        """The one partner *name* means (in *territory_id* when given)."""
-        key = lookup_key(name)
-        by_name = self._names.get(key, [])
-        candidates = list(dict.fromkeys([*by_name, *self._forms.get(key, [])]))
+        """The one partner *name* means (in the portrait of *territory_id* when given)."""
+        key = lookup_key(name) if len(name) <= MAX_NAME_LENGTH else ""
+        by_name = self._names.get(key, []) if key else []
+        proper = list(dict.fromkeys([*by_name, *self._forms.get(key, [])])) if key else []
+        portrait = self._portrait.get(key, []) if key else []
         if territory_id is not None:
-            local = [p for p in candidates if territory_id in p.territories]
+            local = [p for p in dict.fromkeys([*proper, *portrait]) if territory_id in p.territories]
             if len(local) == 1:
                 return local[0]
             if local:
-                candidates = local
+                return self._one(name, local, by_name)
+        if proper:
+            return self._one(name, proper, by_name)
+        if portrait:
+            where = "; ".join(f"{p.id} ({p.name}) in the {', '.join(p.territories)} portrait" for p in portrait)
+            raise AmbiguousPartner(
+                f"{shown(name)} names a body only inside a portrait: {where}; "
+                "pass territory=… or ask for it by its name or id"
+            )
+        near = closest(name, self._labels)
+        hint = f"; closest: {', '.join(map(repr, near))}" if near else ""
+        raise PartnerNotFound(f"no partner {shown(name)} in this edition's registry{hint}")
+
+    @staticmethod
+    def _one(name: str, candidates: list[Partner], by_name: list[Partner]) -> Partner:
+        """The one of several *candidates* that *name* means, or :class:`AmbiguousPartner`."""
+        if len(candidates) == 1:
+            return candidates[0]
         if len(by_name) == 1 and by_name[0] in candidates:
             return by_name[0]
-        exact = [p for p in candidates if name.strip() in (*_names(p), *_forms(p))]
-        if len(candidates) == 1 or len(exact) == 1:
-            return (exact or candidates)[0]  # written exactly as one of them: "CRE" is not "CRÉ"
-        if not candidates:
-            near = closest(name, self._labels)
-            hint = f"; closest: {', '.join(map(repr, near))}" if near else ""
-            raise PartnerNotFound(f"no partner {name!r} in this edition's registry{hint}")
+        as_written = written(name)
+        exact = [p for p in candidates if as_written in (*_names(p), *_forms(p), *p.portrait_forms)]
+        if len(exact) == 1:
+            return exact[0]  # written exactly as one of them: "CRE" is not "CRÉ"
         choices = "; ".join(f"{p.id} ({p.name}, {', '.join(p.territories) or p.scope})" for p in candidates)
         raise AmbiguousPartner(
-            f"{name!r} names {len(candidates)} partners, one per territory: {choices}; "
-            "pass territory=… or ask for one of these ids"
+            f"{shown(name)} names {len(candidates)} partners: {choices}; pass territory=… or ask for one of these ids"
         )
 
     def family(self, partner_id: str) -> set[str]:

@@ -54,18 +54,25 @@ def _pydantic_type(hint: Any) -> Any:
     return hint
 
 
-def validate(data: Any) -> None:
-    """Check that *data* (a parsed dataset file) fits the records' schema.
+def validate(text: str | bytes, where: str = "the dataset file") -> None:
+    """Check that the JSON *text* of a dataset file fits the records' schema, strictly
+    (a number written as a string, or a string as a number, does not fit).
 
-    Raises :class:`~rqds_portraits.DatasetIntegrityError` naming the first problems.
+    Raises :class:`~rqds_portraits.DatasetIntegrityError` naming the first problems and their places.
     """
     try:
-        model_of(EditionRecords).model_validate(data)
+        model_of(EditionRecords).model_validate_json(text, strict=True)
     except pydantic.ValidationError as error:
-        problems = "; ".join(
-            f"{'.'.join(str(part) for part in problem['loc'])}: {problem['msg']}" for problem in error.errors()[:5]
-        )
-        raise DatasetIntegrityError(f"the dataset file does not fit its schema: {problems}") from None
+        problems = "; ".join(f"{_path(problem['loc'])}: {problem['msg']}" for problem in error.errors()[:5])
+        raise DatasetIntegrityError(f"{where} does not fit its schema: {problems}") from None
+
+
+def _path(location: tuple[int | str, ...]) -> str:
+    """A pydantic error location as a JSON path: ``mentions[12].partner_id``."""
+    path = ""
+    for part in location:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path
 
 
 def json_schema() -> dict[str, Any]:

@@ -1,10 +1,15 @@
-"""Text keys for forgiving lookups: case, accents and punctuation do not matter.
+"""Text keys for forgiving lookups: case, accents, punctuation and Unicode form do not matter.
 
     >>> from rqds_portraits.text import lookup_key
     >>> lookup_key("  Côte-Nord ") == lookup_key("cote nord") == "cote nord"
     True
     >>> lookup_key("Québec en Forme") == lookup_key("QUEBEC-EN-FORME")
     True
+    >>> lookup_key("CRE\\u0301") == lookup_key("CRÉ")  # decomposed and composed É
+    True
+
+Names are short: a key longer than :data:`MAX_NAME_LENGTH` matches nothing,
+which keeps every lookup fast whatever it is given.
 """
 
 from __future__ import annotations
@@ -13,9 +18,13 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-__all__ = ["closest", "lookup_key", "slug"]
+__all__ = ["MAX_NAME_LENGTH", "closest", "lookup_key", "slug", "written"]
+
+MAX_NAME_LENGTH = 300
+"""No id, name or written form of the data is longer; a longer key matches nothing."""
 
 _NOT_ALNUM = r"[^0-9a-z]+"  # compiled (and cached) by re on first use, not at import
+_CUTOFF = 0.6
 
 
 def lookup_key(text: str) -> str:
@@ -31,16 +40,48 @@ def lookup_key(text: str) -> str:
     return re.sub(_NOT_ALNUM, " ", bare).strip()
 
 
+def written(text: str) -> str:
+    """*text* as written, in one Unicode form (NFC) and without surrounding spaces.
+
+    Where case and accents matter ("CRE" is not "CRÉ"), an input typed with a
+    decomposed accent (``"CRE\\u0301"``) still compares equal to the data.
+    """
+    return unicodedata.normalize("NFC", text).strip()
+
+
 def slug(text: str) -> str:
     """An identifier made of the lookup key: ``"Côte-Nord"`` gives ``"cote-nord"``."""
     return lookup_key(text).replace(" ", "-")
 
 
 def closest(key: str, choices: Iterable[str], limit: int = 5) -> list[str]:
-    """The *choices* that look most like *key*, best first (for error messages)."""
+    """The *choices* that look most like *key*, best first (for error messages).
+
+    A choice whose folded form starts with the key's, or whose words start with
+    it, comes first ("Gaspésie" suggests "Gaspésie-Îles-de-la-Madeleine"); then
+    the others by similarity. A key that folds to nothing, or longer than any
+    name, suggests nothing.
+    """
+    folded_key = lookup_key(key) if len(key) <= MAX_NAME_LENGTH else ""
+    if not folded_key:
+        return []
     import difflib  # only error paths pay for it
 
-    folded = {lookup_key(choice): choice for choice in choices}
-    matches = difflib.get_close_matches(lookup_key(key), list(folded), n=limit, cutoff=0.5)
-    starts = [k for k in folded if key and k.startswith(lookup_key(key)) and k not in matches]
-    return [folded[k] for k in [*matches, *starts][:limit]]
+    ranked: list[tuple[int, float, str]] = []
+    seen: set[str] = set()
+    for choice in choices:
+        folded = lookup_key(choice)
+        if folded in seen:
+            continue
+        seen.add(folded)
+        similarity = difflib.SequenceMatcher(None, folded_key, folded).ratio()
+        if folded.startswith(folded_key) or folded_key.startswith(folded):
+            tier = 0
+        elif f" {folded_key}" in f" {folded}":
+            tier = 1
+        elif similarity >= _CUTOFF:
+            tier = 2
+        else:
+            continue
+        ranked.append((tier, -similarity, choice))
+    return [choice for _, _, choice in sorted(ranked)[:limit]]

@@ -10,7 +10,9 @@ numbered items ("1.1", "  1.", "B)", "Orientation 2 :"). The publishing
 platform's footer follows the last portrait.
 
 Everything here is mechanical; the curated file supplies the vocabulary and the
-few lines no rule can place (see :mod:`rqds_portraits.build.curated`).
+few lines no rule can place (see :mod:`rqds_portraits.build.curated`). Every web
+address written in a portrait, labelled ("Site Internet :") or not, is a
+website of its territory.
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ from ..models import (
 )
 from ..render import SEPARATOR
 from ..text import slug
-from .curated import Table, entries, required_str
+from .context import BuildContext
+from .curated import Table, required_str
 
 __all__ = ["Structure", "TextUnit", "extract", "french_title_case", "parse_element"]
 
@@ -151,8 +154,8 @@ class _Portrait:
         sections = self.blocks[-1][2]
         if not sections:
             raise BuildError(
-                f"line {element.lines[0]}: text after a block title and before any section heading; "
-                "add the heading to [format.section_headings] or curate the line"
+                "text after a block title and before any section heading: add the heading to "
+                "[format.section_headings], or curate the line as a [[block_title]] or a [[territory_note]]"
             )
         sections[-1][4].append(element)
 
@@ -169,16 +172,21 @@ class _Portrait:
         return out
 
 
-def extract(lines: Sequence[str], curated: Table) -> Structure:
-    """Find the document's structure in its *lines* (``text.split("\\n")``), guided by *curated*."""
-    layout = curated.get("format", {})
+def extract(ctx: BuildContext) -> Structure:
+    """Find the document's structure in its lines, guided by the curated file.
+
+    A line that cannot be placed is recorded as a problem of the source (the
+    build goes on); a source with no recognisable layout raises
+    :class:`~rqds_portraits.BuildError`.
+    """
+    lines = ctx.lines
+    layout = ctx.curated.get("format", {})
     headings: dict[str, SectionKind] = dict(layout.get("section_headings", {}))
     numbered_labels = list(layout.get("numbered_labels", []))
-    website_labels = list(layout.get("website_labels", []))
-    intro_heading = required_str(layout, "introduction_heading", "[format]")
-    footer_marker = required_str(layout, "footer_start", "[format]")
-    territory_notes = _curated_lines(lines, entries(curated, "territory_note"), "[[territory_note]]")
-    block_titles = _curated_lines(lines, entries(curated, "block_title"), "[[block_title]]")
+    intro_heading = required_str(layout, "introduction_heading")
+    footer_marker = required_str(layout, "footer_start")
+    territory_notes = _curated_lines(ctx, "territory_note")
+    block_titles = _curated_lines(ctx, "block_title")
 
     numbers = [n for n, line in enumerate(lines, start=1) if not _blank(line)]
     title_line = numbers[0]
@@ -204,20 +212,21 @@ def extract(lines: Sequence[str], curated: Table) -> Structure:
         body = [n for n in numbers if first < n < following]
         for n in sorted({*territory_notes, *block_titles} & set(body)):
             if territory_id != territory_notes.get(n, block_titles.get(n)):
-                raise BuildError(f"curated line {n} is in the {territory_id!r} portrait, not the one it names")
+                ctx.in_source(n, f"a curated [[territory_note]] or [[block_title]] names this line, in the {territory_id!r} portrait, for another territory")
         for n in body:
             line = lines[n - 1]
-            if n in territory_notes:
-                portrait.notes.append(Element("paragraph", line, (n, n)))
-            elif n in block_titles or (not portrait.blocks and _is_capitals(line) and portrait.heading_of(line) is None):
-                portrait.start_block(line, n)
-            elif (heading := portrait.heading_of(line)) is not None:
-                kind, written, rest = heading
-                portrait.add_section(kind, written, rest is not None, n)
-                if rest is not None:
-                    portrait.add_element(Element("paragraph", rest, (n, n)))
-            else:
-                portrait.add_element(parse_element(line, n, numbered_labels))
+            with ctx.problems.entry(ctx.source_file, n):
+                if n in territory_notes:
+                    portrait.notes.append(Element("paragraph", line, (n, n)))
+                elif n in block_titles or (not portrait.blocks and _is_capitals(line) and portrait.heading_of(line) is None):
+                    portrait.start_block(line, n)
+                elif (heading := portrait.heading_of(line)) is not None:
+                    kind, written, rest = heading
+                    portrait.add_section(kind, written, rest is not None, n)
+                    if rest is not None:
+                        portrait.add_element(Element("paragraph", rest, (n, n)))
+                else:
+                    portrait.add_element(parse_element(line, n, numbered_labels))
         blocks = portrait.initiatives()
         last = max([first, *(b.lines[1] for b in blocks), *(e.lines[1] for e in portrait.notes)])
         territory = Territory(
@@ -225,7 +234,7 @@ def extract(lines: Sequence[str], curated: Table) -> Structure:
             match["number"],
             name,
             match["name"],
-            _websites(portrait.notes, blocks, website_labels),
+            _websites(portrait.notes, blocks),
             tuple(portrait.notes),
             (first, last),
         )
@@ -233,7 +242,8 @@ def extract(lines: Sequence[str], curated: Table) -> Structure:
         initiatives.extend(blocks)
         units.extend(_units(lines, territory, blocks))
 
-    _check_unique([t.id for t in territories], "territory id")
+    for repeated in _repeated([t.id for t in territories]):
+        ctx.in_source(next(t.lines[0] for t in territories if t.id == repeated), f"two portraits have the territory id {repeated!r}")
     return Structure(
         title=lines[title_line - 1],
         title_lines=(title_line, title_line),
@@ -254,44 +264,37 @@ def _only_line(lines: Sequence[str], text: str, where: str) -> int:
     return found[0]
 
 
-def _curated_lines(lines: Sequence[str], curated: list[Table], where: str) -> dict[int, str]:
+def _curated_lines(ctx: BuildContext, kind: str) -> dict[int, str]:
     """Curated whole lines, by number, with their territory: each ``text`` is one line, or ``line`` says which."""
-    found = {}
-    for entry in curated:
-        text = required_str(entry, "text", where)
-        required_str(entry, "why", where)
-        matches = [n for n, line in enumerate(lines, start=1) if line == text]
+
+    def place(entry: Table) -> tuple[int, str]:
+        text = required_str(entry, "text")
+        required_str(entry, "why")
+        territory = required_str(entry, "territory")
+        matches = [n for n, line in enumerate(ctx.lines, start=1) if line == text]
         wanted = entry.get("line")
+        if not matches:
+            raise BuildError(f"no line reads {text!r}; the source may have changed")
         if wanted is not None and wanted not in matches:
-            raise BuildError(f"curated {where}: line {wanted} does not read {text!r} (it is on lines {matches})")
+            raise BuildError(f"line {wanted} does not read {text!r} (lines {matches} do)")
         if wanted is None and len(matches) != 1:
-            raise BuildError(f"curated {where}: {text!r} must be exactly one line, found on lines {matches}; add line = N")
-        found[wanted if wanted is not None else matches[0]] = required_str(entry, "territory", where)
-    return found
+            raise BuildError(f"{text!r} is on several lines: {matches}; add line = N to say which")
+        return (wanted if wanted is not None else matches[0]), territory
+
+    return dict(ctx.each(kind, place))
 
 
-def _check_unique(values: list[str], what: str) -> None:
-    seen: set[str] = set()
-    for value in values:
-        if value in seen:
-            raise BuildError(f"two records have the {what} {value!r}")
-        seen.add(value)
+def _repeated(values: list[str]) -> list[str]:
+    return sorted({value for value in values if values.count(value) > 1})
 
 
 def _elements(initiative: Initiative) -> list[tuple[SectionKind, Element]]:
     return [(section.kind, element) for section in initiative.sections for element in section.elements]
 
 
-def _websites(notes: Sequence[Element], blocks: Sequence[Initiative], labels: Sequence[str]) -> tuple[Website, ...]:
-    if not labels:
-        return ()
-    label = re.compile("(?:" + "|".join(re.escape(item) for item in labels) + r")\s*:\s*")
+def _websites(notes: Sequence[Element], blocks: Sequence[Initiative]) -> tuple[Website, ...]:
     texts = [*notes, *(element for block in blocks for _, element in _elements(block))]
-    found: list[Website] = []
-    for element in texts:
-        for after_label in label.split(element.text)[1:]:  # each label's text, up to the next label
-            found.extend(Website(url.rstrip("."), element.lines) for url in _URL.findall(after_label))
-    return tuple(found)
+    return tuple(Website(url.rstrip(".)"), element.lines) for element in texts for url in _URL.findall(element.text))
 
 
 def _units(lines: Sequence[str], territory: Territory, blocks: Sequence[Initiative]) -> list[TextUnit]:

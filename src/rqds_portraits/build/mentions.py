@@ -1,20 +1,25 @@
 """Organisation mentions: every written form of a registry partner found in the portraits.
 
-The forms are the registry's acronyms and variants, matched exactly (case and
-accents count) as whole words, the longest first, without overlaps. A form that
-several partners share ("CRÉ", "ASSSL", "Centraide") resolves to the partner of
-the mention's territory, else to the one Québec-wide partner. The role comes
-from the section: Leadership gives ``"leader"``, Membres du comité
-``"member"``, elsewhere ``"mentioned"``.
+The forms are the registry's acronyms, variants and portrait forms, matched
+exactly (case and accents count) as whole words, the longest first, without
+overlaps. A portrait form (a common noun such as "Ville", or an acronym shared
+by several bodies such as "ASSSL") is matched only in the portraits of its
+partner's territories. A form that several partners share ("CRÉ", "Centraide")
+resolves to the partner of the mention's territory, else to the one Québec-wide
+partner. The roles come from the section: Leadership gives ``"leader"``,
+Membres du comité ``"member"``, elsewhere ``"mentioned"``.
 
 The curated file completes what matching cannot do, each entry with its reason:
-``[[mention_role]]`` gives the role of the mentions inside a passage
-("Membres observateurs : …" are observers; ``text`` narrows it to one mention);
-``[[mention]]`` adds, resolves or annotates one mention (a body named in a shared
-list, "du Granit"; a vague one, with a note and no partner; a member that had
-resigned, with a note); ``[[not_a_mention]]`` drops a form that names no
-organisation there ("territoires de MRC" is a place). ``line`` picks the line
-when the words of ``at`` occur on several.
+``[[mention_role]]`` gives the role, or the roles, of the mentions inside a
+passage ("Membres observateurs : …" are observers; ``text`` narrows it to one
+mention); a mention inside several such passages holds all their roles, in the
+order of :data:`~rqds_portraits.annotations.Role`, unless an entry names that one
+mention (``text``), whose roles then replace the passages'. ``[[mention]]`` adds, resolves
+or annotates one mention (a body named in a shared list, "du Granit"; a vague
+one, with a note and no partner; a member that had resigned, with a note);
+``[[not_a_mention]]`` drops a form that names no organisation there
+("territoires de MRC" is a place). ``line`` picks the line when the words of
+``at`` occur on several.
 """
 
 from __future__ import annotations
@@ -24,17 +29,16 @@ import typing
 from collections import defaultdict
 from collections.abc import Sequence
 
-from ..annotations import Mention, Role
+from ..annotations import ROLES, Mention, Role
 from ..errors import BuildError
 from ..registry import Partner
-from .annotate import locate
-from .curated import Table, entries, optional_str, required_str
+from .context import BuildContext, locate
+from .curated import Table, line_of, optional_str, required_str
 from .extract import TextUnit
 
 __all__ = ["DEFAULT_ROLES", "find_mentions", "mentioned_partners"]
 
 DEFAULT_ROLES: dict[str, Role] = {"leadership": "leader", "members": "member"}
-_ROLES = typing.get_args(Role)
 
 Span = tuple[int, int]
 
@@ -42,7 +46,7 @@ Span = tuple[int, int]
 def _forms(partners: Sequence[Partner]) -> dict[str, list[Partner]]:
     forms: dict[str, list[Partner]] = defaultdict(list)
     for partner in partners:
-        for form in dict.fromkeys((*partner.acronyms, *partner.variants)):
+        for form in dict.fromkeys((*partner.acronyms, *partner.variants, *partner.portrait_forms)):
             forms[form].append(partner)
     return forms
 
@@ -53,126 +57,131 @@ def _pattern(forms: dict[str, list[Partner]]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
-def _resolve(candidates: list[Partner], territory: str) -> Partner | None:
-    if len(candidates) == 1:
-        return candidates[0]
-    local = [p for p in candidates if territory in p.territories]
+def _resolve(form: str, candidates: list[Partner], territory: str) -> Partner | None:
+    usable = [p for p in candidates if form not in p.portrait_forms or territory in p.territories]
+    if len(usable) == 1:
+        return usable[0]
+    local = [p for p in usable if territory in p.territories]
     if len(local) == 1:
         return local[0]
-    national = [p for p in candidates if p.scope in ("quebec", "canada")]
+    national = [p for p in usable if p.scope in ("quebec", "canada")]
     return national[0] if not local and len(national) == 1 else None
 
 
-def _anchored(units: Sequence[TextUnit], entry: Table, where: str) -> tuple[TextUnit, Span]:
+def _anchored(units: Sequence[TextUnit], entry: Table) -> tuple[TextUnit, Span]:
     """The unit and the line span of ``text`` inside the entry's ``at`` passage."""
-    territory = required_str(entry, "territory", where)
-    at = required_str(entry, "at", where)
-    unit = locate(units, territory, at, where, entry.get("line"))
+    at = required_str(entry, "at")
+    unit = locate(units, required_str(entry, "territory"), at, entry.get("line"))
     text = entry.get("text", at)
     if not isinstance(text, str) or at.count(text) != 1:
-        raise BuildError(f"curated {where}: {text!r} must occur exactly once in its 'at' passage {at!r}")
+        raise BuildError(f"{text!r} must occur exactly once in its 'at' passage {at!r}")
     start = unit.column + unit.text.index(at) + at.index(text)
     return unit, (start, start + len(text))
 
 
-def find_mentions(units: Sequence[TextUnit], partners: Sequence[Partner], curated: Table) -> tuple[Mention, ...]:
+def _roles(entry: Table) -> tuple[Role, ...]:
+    """The role (``role = "…"``) or roles (``roles = […]``) an entry gives."""
+    given = entry.get("roles", [entry["role"]] if "role" in entry else None)
+    if not isinstance(given, list) or not given or any(role not in ROLES for role in given):
+        raise BuildError(f"give role = one of {', '.join(ROLES)}, or roles = a list of them; got {given!r}")
+    return tuple(role for role in ROLES if role in given)
+
+
+def _checked(roles: set[Role]) -> tuple[Role, ...]:
+    ordered = tuple(role for role in ROLES if role in roles)
+    if "mentioned" in ordered and len(ordered) > 1:
+        raise BuildError(f"'mentioned' never goes with another role, got {ordered}")
+    return ordered
+
+
+def find_mentions(ctx: BuildContext, units: Sequence[TextUnit], partners: Sequence[Partner]) -> tuple[Mention, ...]:
     """Every organisation mention of the portraits, in document order."""
     by_id = {partner.id: partner for partner in partners}
     forms = _forms(partners)
     pattern = _pattern(forms)
 
-    roles: list[tuple[int, Span, Role]] = []
-    for entry in entries(curated, "mention_role"):
-        where = f"[[mention_role]] {entry.get('at')!r}"
-        required_str(entry, "why", where)
-        unit, span = _anchored(units, entry, where)
-        roles.append((unit.line, span, _role(entry, where)))
+    def passage(entry: Table) -> tuple[int, Span, tuple[Role, ...], bool]:
+        required_str(entry, "why")
+        unit, span = _anchored(units, entry)
+        return unit.line, span, _roles(entry), "text" in entry
 
-    dropped: set[tuple[int, Span]] = set()
-    for entry in entries(curated, "not_a_mention"):
-        where = f"[[not_a_mention]] {entry.get('text')!r} in {entry.get('at')!r}"
-        required_str(entry, "why", where)
-        unit, span = _anchored(units, entry, where)
-        dropped.add((unit.line, span))
+    def place(entry: Table) -> tuple[tuple[int, Span], Table]:
+        required_str(entry, "why")
+        unit, span = _anchored(units, entry)
+        return (unit.line, span), entry
 
-    explicit: dict[tuple[int, Span], Table] = {}
-    for entry in entries(curated, "mention"):
-        where = f"[[mention]] {entry.get('text')!r} in {entry.get('at')!r}"
+    def mention(entry: Table) -> tuple[tuple[int, Span], Table]:
         partner = entry.get("partner")
         if partner == "":
-            required_str(entry, "note", where)  # too vague to resolve: say why
+            required_str(entry, "note")  # too vague to resolve: say why
         elif partner not in by_id:
-            raise BuildError(f"curated {where}: partner {partner!r} is not in the registry")
-        required_str(entry, "why", where) if partner else None
-        unit, span = _anchored(units, entry, where)
-        explicit[(unit.line, span)] = entry
+            raise BuildError(f"partner {partner!r} is not in the registry")
+        else:
+            required_str(entry, "why")
+        unit, span = _anchored(units, entry)
+        return (unit.line, span), entry
 
-    found: list[tuple[TextUnit, Span, str, str | None, Role | None, str | None]] = []
-    matched: set[tuple[int, Span]] = set()
+    passages = ctx.each("mention_role", passage)
+    dropped = dict(ctx.each("not_a_mention", place))
+    explicit = dict(ctx.each("mention", mention))
+
+    found: list[tuple[TextUnit, Span, str, str | None, tuple[Role, ...], str | None]] = []
     for unit in units:
         for match in pattern.finditer(unit.text):
             span = (unit.column + match.start(), unit.column + match.end())
             key = (unit.line, span)
             if key in dropped:
-                dropped.discard(key)
+                del dropped[key]
                 continue
-            matched.add(key)
             if key in explicit:
                 continue  # the curated entry decides
-            partner = _resolve(forms[match[0]], unit.territory_id)
+            partner = _resolve(match[0], forms[match[0]], unit.territory_id)
             if partner is None:
+                if all(match[0] in p.portrait_forms for p in forms[match[0]]):
+                    continue  # a common noun of other portraits: no body here
                 choices = ", ".join(p.id for p in forms[match[0]])
-                raise BuildError(
-                    f"line {unit.line}: {match[0]!r} in {unit.territory_id!r} may be any of {choices}; "
-                    "resolve it with a curated [[mention]]"
-                )
-            found.append((unit, span, match[0], partner.id, None, None))
-    if dropped:
-        line, span = sorted(dropped)[0]
-        raise BuildError(f"curated [[not_a_mention]] on line {line}: no written form of a partner is there")
+                ctx.in_source(unit.line, f"{match[0]!r} in {unit.territory_id!r} may be any of {choices}; resolve it with a curated [[mention]]")
+                continue
+            found.append((unit, span, match[0], partner.id, (), None))
+    for entry in dropped.values():
+        ctx.problems.add(
+            ctx.curated_file, line_of(entry), "no written form of a partner is there: the source or the registry may have changed",
+            f"[[not_a_mention]] {entry.get('text')!r}",
+        )  # fmt: skip
 
     unit_of = {unit.line: unit for unit in units}
     for (line, span), entry in explicit.items():
         unit = unit_of[line]
         text = unit.text[span[0] - unit.column : span[1] - unit.column]
-        where = f"[[mention]] {text!r}"
-        role = _role(entry, where) if "role" in entry else None
-        found.append((unit, span, text, entry["partner"] or None, role, optional_str(entry, "note", where)))
+        roles = _roles(entry) if "role" in entry or "roles" in entry else ()
+        found.append((unit, span, text, entry["partner"] or None, roles, optional_str(entry, "note")))
 
     found.sort(key=lambda item: (item[0].line, item[1]))
     counters: dict[str, int] = defaultdict(int)
     mentions = []
-    for unit, span, text, partner_id, role, note in found:
+    for unit, span, text, partner_id, given, note in found:
         scope = unit.initiative_id or unit.territory_id
         counters[scope] += 1
-        mentions.append(
-            Mention(
-                id=f"{scope}-m{counters[scope]}",
-                text=text,
-                role=role or _passage_role(roles, unit.line, span) or DEFAULT_ROLES.get(unit.section or "", "mentioned"),
-                partner_id=partner_id,
-                territory_id=unit.territory_id,
-                initiative_id=unit.initiative_id,
-                lines=(unit.line, unit.line),
-                span=span,
-                note=note,
+        with ctx.problems.entry(ctx.source_file, unit.line, f"mention {text!r}"):
+            covering = [(roles, single) for line, (start, end), roles, single in passages if line == unit.line and start <= span[0] and span[1] <= end]
+            single = {role for roles, one in covering if one for role in roles}
+            roles = set(given) or single or {role for roles, _ in covering for role in roles}
+            if not roles:
+                roles = {DEFAULT_ROLES.get(unit.section or "", "mentioned")}
+            mentions.append(
+                Mention(
+                    id=f"{scope}-m{counters[scope]}",
+                    text=text,
+                    roles=_checked(roles),
+                    partner_id=partner_id,
+                    territory_id=unit.territory_id,
+                    initiative_id=unit.initiative_id,
+                    lines=(unit.line, unit.line),
+                    span=span,
+                    note=note,
+                )
             )
-        )
     return tuple(mentions)
-
-
-def _role(entry: Table, where: str) -> Role:
-    role = entry.get("role")
-    if role not in _ROLES:
-        raise BuildError(f"curated {where}: role {role!r} is not one of {', '.join(_ROLES)}")
-    return typing.cast(Role, role)
-
-
-def _passage_role(roles: list[tuple[int, Span, Role]], line: int, span: Span) -> Role | None:
-    for role_line, (start, end), role in roles:
-        if role_line == line and start <= span[0] and span[1] <= end:
-            return role
-    return None
 
 
 def mentioned_partners(partners: Sequence[Partner], mentions: Sequence[Mention]) -> tuple[Partner, ...]:

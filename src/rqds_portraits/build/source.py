@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from ..document import FooterLine, Introduction
 from ..errors import BuildError
+from .context import BuildContext
 from .curated import Table, required_str
 from .extract import Structure
 
@@ -42,7 +43,7 @@ def parse_french_date(text: str) -> datetime.datetime:
 
 def introduction(structure: Structure, curated: Table) -> Introduction:
     """The introduction with its figures, checked against the portraits found."""
-    pattern = required_str(curated.get("source", {}), "introduction_figures", "[source]")
+    pattern = required_str(curated.get("source", {}), "introduction_figures")
     text = "\n".join(paragraph.text for paragraph in structure.introduction)
     figures = re.search(pattern, text)
     if figures is None:
@@ -53,9 +54,9 @@ def introduction(structure: Structure, curated: Table) -> Introduction:
     return Introduction(structure.introduction_heading, structure.introduction, members, possible, structure.introduction_lines)
 
 
-def footer_lines(lines: Sequence[str], start: int, curated: Table) -> tuple[FooterLine, ...]:
+def footer_lines(ctx: BuildContext, start: int) -> tuple[FooterLine, ...]:
     """Every non-blank footer line, each a label, a value or a platform label."""
-    footer = curated.get("footer", {})
+    lines, footer = ctx.lines, ctx.curated.get("footer", {})
     fields: dict[str, str] = footer.get("fields", {})
     platform = set(footer.get("platform_labels", []))
     out: list[FooterLine] = []
@@ -73,7 +74,7 @@ def footer_lines(lines: Sequence[str], start: int, curated: Table) -> tuple[Foot
         elif text in platform:
             out.append(FooterLine(text, "platform", None, (number, number)))
         else:
-            raise BuildError(f"footer line {number} {text!r} is neither a [footer] field label, a value nor a platform label")
+            ctx.in_source(number, f"footer line {text!r} is neither a [footer] field label, a value nor a platform label")
     missing = set(fields.values()) - {line.field for line in out if line.role == "value" and line.field}
     if missing:
         raise BuildError(f"footer: no value for the fields {sorted(missing)}")

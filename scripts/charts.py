@@ -203,7 +203,7 @@ def ambiguities_page(ds: rp.Dataset) -> str:
     notes = ds.source_notes
     amounts = [a for a in ds.amounts if a.note]
     mentions = [m for m in ds.mentions if m.note]
-    ententes = [e for e in ds.ententes() if e.note]
+    ententes = [e for e in ds.ententes if e.note]
 
     def entry(lines: tuple[int, int], what: str, ident: str, detail: str, note: str) -> str:
         head = f"- **{_lines(lines).capitalize()}**, {what} (`{ident}`{'; ' + detail if detail else ''}): "
@@ -222,7 +222,7 @@ def ambiguities_page(ds: rp.Dataset) -> str:
         f"of the bundled source text (`source.txt`, also `ds.render()`).",
         "",
         "It is generated from `ds.source_notes` and the `note` of `ds.amounts`, `ds.mentions` and "
-        "`ds.ententes()` by `python scripts/charts.py`, and a test checks it is up to date. "
+        "`ds.ententes` by `python scripts/charts.py`, and a test checks it is up to date. "
         "The same notes are in the exports (the `source_notes` table and the `note` columns).",
         "",
         "## Passages of the source",
@@ -267,7 +267,7 @@ def ambiguities_page(ds: rp.Dataset) -> str:
                         m.lines,
                         f"« {markdown_text(m.text)} »",
                         m.id,
-                        f"{m.role}, partner {m.partner_id}" if m.partner_id else f"{m.role}, not resolved",
+                        f"{', '.join(m.roles)}, partner {m.partner_id}" if m.partner_id else f"{', '.join(m.roles)}, not resolved",
                         m.note or "",
                     ),
                 )

@@ -1,15 +1,61 @@
-"""Shared fixtures: the bundled dataset, its source text, and the data folder."""
+"""Shared fixtures: the bundled 2014-2015 dataset, its source text, the data folder, a later edition.
+
+Tests name the edition they mean (``rp.load("2014-2015")``): the suite passes
+unchanged when another edition is bundled. To prove it, set
+``RQDS_TEST_LATER_EDITION=1``: every test then runs with a made-up later
+edition bundled beside 2014-2015 (CI runs the suite both ways).
+"""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import rqds_portraits as rp
+from rqds_portraits import loading
+
+from .synthetic import data_with_later_edition
 
 DATA = Path(rp.__file__).resolve().parent / "data"
 EDITION = "2014-2015"
+
+
+def serve_data_from(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """Make the package read its bundled files from *folder* (and forget what it had read)."""
+
+    def read(*parts: str) -> bytes:
+        try:
+            return folder.joinpath(*parts).read_bytes()
+        except OSError:
+            raise rp.DatasetIntegrityError(f"the bundled file data/{'/'.join(parts)} is missing: reinstall rqds-portraits") from None
+
+    monkeypatch.setattr(loading, "read_bundled", read)
+    rp.clear_cache()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def later_edition_everywhere(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    if not os.environ.get("RQDS_TEST_LATER_EDITION"):
+        yield
+        return
+    folder = data_with_later_edition(DATA, tmp_path_factory.mktemp("bundled") / "data")
+    patch = pytest.MonkeyPatch()
+    serve_data_from(patch, folder)
+    yield
+    patch.undo()
+    rp.clear_cache()
+
+
+@pytest.fixture()
+def later_edition(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A made-up edition 2095-2096 bundled after the real ones, for tests of "the latest edition"."""
+    folder = data_with_later_edition(DATA, tmp_path / "data", first=2095)
+    serve_data_from(monkeypatch, folder)
+    yield "2095-2096"
+    rp.clear_cache()
 
 
 @pytest.fixture(scope="session")

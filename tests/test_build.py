@@ -1,7 +1,12 @@
-"""The build step: reproducible bundled files, an edition-agnostic pipeline, clear errors."""
+"""The build step: reproducible bundled files, an edition-agnostic pipeline, and a build that names
+every problem at once and refuses what it cannot read."""
 
 from __future__ import annotations
 
+import datetime
+import gzip
+import hashlib
+import re
 import shutil
 from pathlib import Path
 
@@ -10,159 +15,194 @@ import pytest
 import rqds_portraits as rp
 from rqds_portraits.build.__main__ import main as build_main
 from rqds_portraits.build.builder import build_outputs, write
+from rqds_portraits.build.ententes import status_from_period
+from rqds_portraits.build.problems import BuildFailed
+from rqds_portraits.periods import Period
 
-from .conftest import DATA
+from .conftest import DATA, EDITION
+from .synthetic import edition_folder, texts
 
-SYNTHETIC_SOURCE = """Tour du Québec 2012/2013 - Portrait synthétique
-
-INTRODUCTION
-
-En 2012-2013, le Réseau québécois de développement social (RQDS) regroupe 2 régions membres sur une possibilité de 19.
-
-
-13 | LAVAL
-
-Site Internet : http://www.crelaval.qc.ca.
-
-Leadership
-CRÉ DE LAVAL - Culture
-
-Intentions
-Démocratisation de la culture
-
-Membres du comité
-CRÉ DE LAVAL; FJL; MCC
-
-Particularité(s)
-Entente spécifique 2010-2013 | 600 000 $ / 3 ans
-
-
-09 | CÔTE-NORD
-
-TABLE DES PARTENAIRES
-
-DESCRIPTION ET/OU OBJECTIFS | Une table. Site Internet : http://www.crecotenord.qc.ca.
-
-Intentions
-  • Alimenter la CRÉ
-    • Suivre le PARSIS 2010-2015
-  1. Premier chantier
-
-pdf Tour du Québec 2012-2013
-
-Publication
-
-1 octobre 2012
-
-Modification
-
-2 novembre 2012 09:30
-
-Licence
-
-Attention : une partie de ce contenu pourrait ne pas être la propriété des auteurs.
-
-Pour citer cette note
-
-Ann Autrice, Bob Auteur. (2012). Tour du Québec 2012/2013 - Portrait synthétique. Praxis (consulté le 3 mars 2025), https://example.org/n/abc/.
-shareCopier"""
-
-SYNTHETIC_CURATED = """
-edition = "2012-2013"
-revision = 3
-
-[format]
-introduction_heading = "INTRODUCTION"
-footer_start = "pdf Tour du Québec 2012-2013"
-website_labels = ["Site Internet"]
-numbered_labels = []
-
-[format.section_headings]
-"DESCRIPTION ET/OU OBJECTIFS" = "description"
-"Leadership" = "leadership"
-"Intentions" = "intentions"
-"Membres du comité" = "members"
-"Particularité(s)" = "particularities"
-
-[source]
-publisher = "Réseau québécois de développement social"
-publisher_acronym = "RQDS"
-introduction_figures = "regroupe (?P<member_regions>\\\\d+) régions membres sur une possibilité de (?P<possible_regions>\\\\d+)"
-
-[footer]
-fields = { "Publication" = "published", "Modification" = "modified", "Licence" = "reuse_caveat", "Pour citer cette note" = "citation" }
-platform_labels = ["pdf Tour du Québec 2012-2013", "shareCopier"]
-"""
+SYNTHETIC = "2012-2013"
 
 
 @pytest.fixture()
 def synthetic_data(tmp_path: Path) -> Path:
     """A data folder with one made-up edition and the real partner registry."""
-    folder = tmp_path / "2012-2013"
-    folder.mkdir()
-    (folder / "source.txt").write_text(SYNTHETIC_SOURCE, encoding="utf-8")
-    (folder / "curated.toml").write_text(SYNTHETIC_CURATED, encoding="utf-8")
+    edition_folder(tmp_path, 2012)
     shutil.copy(DATA / "partners.toml", tmp_path / "partners.toml")
     return tmp_path
 
 
+@pytest.fixture()
+def real_data(tmp_path: Path) -> Path:
+    """A copy of the package's data folder."""
+    return Path(shutil.copytree(DATA, tmp_path / "data"))
+
+
+def problems_of(data_dir: Path) -> list[str]:
+    with pytest.raises(BuildFailed) as caught:
+        build_outputs(data_dir)
+    return [str(problem) for problem in caught.value.problems]
+
+
 def test_the_bundled_files_are_what_the_build_writes() -> None:
     outputs = build_outputs(DATA)
-    assert set(outputs) == {DATA / "2014-2015" / "dataset.json", DATA / "editions.json", DATA / "dataset.schema.json"}
+    assert {path.name for path in outputs} >= {"dataset.json", "editions.json", "dataset.schema.json"}
     for path, content in outputs.items():
         assert path.read_bytes() == content, f"{path} differs from a fresh build: run python -m rqds_portraits.build"
 
 
 def test_a_new_edition_needs_only_its_source_and_curated_file(synthetic_data: Path) -> None:
     written = write(synthetic_data)
-    assert synthetic_data / "2012-2013" / "dataset.json" in written
+    assert synthetic_data / SYNTHETIC / "dataset.json" in written
     assert build_outputs(synthetic_data) == {path: path.read_bytes() for path in written}  # reproducible too
 
-    ds = rp.load_file(synthetic_data / "2012-2013" / "dataset.json")
-    assert (ds.edition, ds.revision) == ("2012-2013", 3)
-    assert [(t.id, t.region_number, t.name) for t in ds.territories] == [
-        ("laval", "13", "Laval"),
-        ("cote-nord", "09", "Côte-Nord"),
-    ]
+    ds = rp.load_file(synthetic_data / SYNTHETIC / "dataset.json")
+    assert (ds.edition, ds.revision, str(ds.revision_date), str(ds.as_of)) == (SYNTHETIC, 3, "2025-03-03", "2012-10-01")
+    assert [(t.id, t.region_number, t.name) for t in ds.territories] == [("laval", "13", "Laval"), ("cote-nord", "09", "Côte-Nord")]
     assert ds.territory("CÔTE NORD").websites[0].url == "http://www.crecotenord.qc.ca"
     assert ds.territory("laval").notes[0].text == "Site Internet : http://www.crelaval.qc.ca."
     assert [i.id for i in ds.initiatives] == ["laval-01", "cote-nord-01"]
-    assert ds.initiatives[1].title == "TABLE DES PARTENAIRES"
     intentions = ds.initiatives[1].sections[1]
-    assert [(e.kind, e.level, e.number) for e in intentions.elements] == [
-        ("bullet", 1, None),
-        ("bullet", 2, None),
-        ("numbered", 1, "1."),
-    ]
+    assert [(e.kind, e.level, e.number) for e in intentions.elements] == [("bullet", 1, None), ("bullet", 2, None), ("numbered", 1, "1.")]
     assert [(p.text, p.territory_id) for p in ds.periods] == [("2010-2013", "laval"), ("2010-2015", "cote-nord")]
     (amount,) = ds.amounts
     assert (amount.text, str(amount.value), amount.per_years, str(amount.period)) == ("600 000 $ / 3 ans", "600000", 3, "2010-2013")
-    assert {(m.text, m.partner_id, m.role) for m in ds.mentions} >= {
-        ("CRÉ DE LAVAL", "cre-laval", "leader"),
-        ("FJL", "fjl", "member"),
-        ("MCC", "mcc", "member"),
-        ("CRÉ", "cre-cote-nord", "mentioned"),
+    culture, parsis = ds.ententes
+    # Statuses follow from the periods against as_of (2012-10-01): computed by the build.
+    assert (culture.status, culture.status_basis, parsis.status) == ("in_progress", "period", "in_progress")
+    assert {(m.text, m.partner_id, m.roles) for m in ds.mentions} >= {
+        ("CRÉ DE LAVAL", "cre-laval", ("leader",)),
+        ("FJL", "fjl", ("member",)),
+        ("MCC", "mcc", ("member",)),
+        ("CRÉ", "cre-cote-nord", ("mentioned",)),
     }
     assert ds.source.authors == ("Ann Autrice", "Bob Auteur")
-    assert str(ds.source.published) == "2012-10-01" and ds.source.consulted.isoformat() == "2025-03-03"
-    assert ds.render() == SYNTHETIC_SOURCE
+    assert ds.render() == texts(2012)[0]
 
 
-def test_build_errors_name_the_problem(synthetic_data: Path) -> None:
-    curated = synthetic_data / "2012-2013" / "curated.toml"
-    curated.write_text(SYNTHETIC_CURATED.replace('"DESCRIPTION ET/OU OBJECTIFS" = "description"\n', ""), encoding="utf-8")
-    with pytest.raises(rp.BuildError, match="text after a block title and before any section heading"):
-        build_outputs(synthetic_data)
+def test_statuses_follow_from_the_period() -> None:
+    as_of = datetime.date(2014, 10, 1)
+    assert status_from_period(Period(2013, 2014), as_of) == "ended"  # April 2013 - March 2014
+    assert status_from_period(Period(2014, 2015), as_of) == "in_progress"
+    assert status_from_period(Period(2015, 2020), as_of) == "planned"
+    assert status_from_period(Period.parse(2014), as_of) == "in_progress"
 
-    curated.write_text(
-        SYNTHETIC_CURATED + '\n[[amount]]\nterritory = "laval"\nat = "999 $"\ntext = "999 $"\nnote = "x"\n', encoding="utf-8"
-    )
-    with pytest.raises(rp.BuildError, match="'999 \\$' must occur on exactly one line of 'laval'"):
-        build_outputs(synthetic_data)
 
-    curated.write_text(SYNTHETIC_CURATED.replace("revision = 3", "revision = 0"), encoding="utf-8")
-    with pytest.raises(rp.BuildError, match="revision must be a positive integer"):
-        build_outputs(synthetic_data)
+def _replace(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def test_a_stale_curated_file_on_a_changed_source_fails_once_with_every_problem(
+    real_data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = real_data / EDITION / "source.txt"
+    # A next edition's text, as a maintainer would first try it: years moved on, amounts changed.
+    changed = re.sub(r"\b(20[01][0-9])\b", lambda m: str(int(m[1]) + 1), source.read_text(encoding="utf-8"))
+    changed = changed.replace("870 000 $/3 ans", "900 000 $/3 ans").replace("app. - 1 600 000", "app. - 1 700 000")
+    source.write_text(changed, encoding="utf-8")
+    problems = problems_of(real_data)
+    assert len(problems) > 20
+    assert problems == sorted(problems, key=lambda p: (p.split(":")[0], int(p.split(":")[1])))  # by file and line
+    text = "\n".join(problems)
+    assert "no line of 'laval' contains" in text and "the source may have changed. Closest: line" in text
+    assert "[[amount]] '870 000 $/3 ans'" in text and "[[entente]]" in text
+    assert build_main([str(real_data)]) == 2  # one run, every problem, no traceback
+    err = capsys.readouterr().err
+    assert err.startswith(f"build failed: {len(problems)} problem(s), by file and line:") and "Traceback" not in err
+
+
+def test_an_amount_needs_an_explicit_reading(real_data: Path) -> None:
+    curated = real_data / EDITION / "curated.toml"
+    text = curated.read_text(encoding="utf-8")
+    # Delete every curated reading of an amount: cuts, impacts, shares and negotiations must not pass as funding.
+    without = re.sub(r"(?ms)^\[\[amount\]\]\n.*?(?=^\[\[|^# ---)", "", text)
+    curated.write_text(without, encoding="utf-8")
+    problems = "\n".join(problems_of(real_data))
+    for words in ("'retombées'", "'app.'", "'négociation'", "'mise de fonds'"):
+        assert words in problems
+    assert "cannot read the amount '200 000 00$': curate its value" in problems  # the cut of line 578
+    assert "'1 685 907$'" not in problems  # plain, in its agreement: no reading needed
+    curated.write_text(text.replace('kind = "cut"\n', ""), encoding="utf-8")
+    assert "'kind' must be a non-empty string" in "\n".join(problems_of(real_data))  # an explicit kind, never a default
+
+
+def test_a_value_must_have_the_digits_written(real_data: Path) -> None:
+    curated = real_data / EDITION / "curated.toml"
+    _replace(curated, 'value = "200000.00"', 'value = "20000.00"')
+    assert "value 20000.00 does not have the digits written (20000000)" in "\n".join(problems_of(real_data))
+    _replace(curated, 'value = "20000.00"', 'value = "20000.00"\nreading = "a made-up reading for the test"')
+    write(real_data)  # an explicit reading explains the difference
+
+
+def test_every_agreement_like_phrase_is_read(real_data: Path) -> None:
+    curated = real_data / EDITION / "curated.toml"
+    _replace(curated, 'why = "A generic plural: no one agreement is named."', 'why = ""')
+    _replace(curated, "[[not_an_entente]]\nterritory = \"outaouais\"", "[[not_really]]\nterritory = \"outaouais\"")
+    problems = "\n".join(problems_of(real_data))
+    assert "'why' must be a non-empty string" in problems
+    assert "unknown keys or kinds ['not_really']" in problems
+    assert "'plans d’action' in" in problems and "is named by no [[entente]] (at or also_at)" in problems
+
+
+def test_a_status_that_follows_from_the_period_is_computed(real_data: Path) -> None:
+    curated = real_data / EDITION / "curated.toml"
+    _replace(curated, 'id = "laval-culture-2013-2016"', 'id = "laval-culture-2013-2016"\nstatus = "ended"')
+    assert "status follows from the period (2013-2016 against as_of 2014-10-01: in_progress)" in "\n".join(problems_of(real_data))
+
+
+def test_curated_anchors_name_their_lines(real_data: Path) -> None:
+    curated = real_data / EDITION / "curated.toml"
+    _replace(curated, 'at = "Entente Ville – MAMROT 2012-2015 | 567 000 $ / 3 ans"', 'at = "Entente"')
+    problems = "\n".join(problems_of(real_data))
+    assert "'Entente' is on several lines of 'laval': [" in problems and "add line = N to say which" in problems
+
+
+def test_revisions_are_archived_and_checked(real_data: Path) -> None:
+    curated = real_data / EDITION / "curated.toml"
+    _replace(curated, "revision = 2\n", "revision = 3\n")
+    current = (real_data / EDITION / "dataset.json").read_bytes()
+    with pytest.raises(BuildFailed, match="dataset.r2.json.gz keeps a published revision: list it in"):
+        write(real_data)
+    archived = real_data / EDITION / "dataset.r2.json.gz"
+    assert gzip.decompress(archived.read_bytes()) == current  # kept byte for byte before anything else
+    digest = hashlib.sha256(current).hexdigest()
+    _replace(curated, "[[published]]\n", f'[[published]]\nrevision = 2\ndate = 2026-11-25\nsha256 = "{digest}"\n\n[[published]]\n')
+    write(real_data)
+    revisions = [(r["revision"], r["file"]) for r in __import__("json").loads((real_data / "editions.json").read_text())["editions"][0]["revisions"]]
+    assert revisions == [(1, "dataset.r1.json.gz"), (2, "dataset.r2.json.gz"), (3, "dataset.json")]
+    archived.write_bytes(gzip.compress(current.replace(b'"revision":2', b'"revision":9')))
+    assert "a published revision never changes" in "\n".join(problems_of(real_data))
+
+
+def test_the_registry_keeps_proper_names_to_one_body(real_data: Path) -> None:
+    registry = real_data / "partners.toml"
+    _replace(registry, 'acronyms = ["FJL"]', 'acronyms = ["FJL", "QEF"]')
+    assert "'QEF' names several partners (quebec-en-forme too)" in "\n".join(problems_of(real_data))
+
+
+def test_todo_is_refused(synthetic_data: Path) -> None:
+    _replace(synthetic_data / SYNTHETIC / "curated.toml", 'title = "PARSIS"', 'title = "TODO"')
+    assert any("entente[1].title is still TODO" in p for p in problems_of(synthetic_data))
+
+
+def test_the_scaffold_writes_every_decision_as_todo(real_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "tour.txt"
+    source.write_text(texts(2015)[0], encoding="utf-8")
+    assert build_main(["new", "2015-2016", str(source), "--data", str(real_data)]) == 0
+    assert re.match(r"wrote .*2015-2016/source\.txt and .*curated\.toml: \d+ decisions marked TODO", capsys.readouterr().out)
+    curated = (real_data / "2015-2016" / "curated.toml").read_text(encoding="utf-8")
+    assert 'footer_start = "pdf Tour du Québec 2015-2016"' in curated
+    assert "# TODO line 22: how to read '600 000 $ / 3 ans'" in curated
+    assert "# TODO line 33: an agreement (fill in)" in curated
+    assert build_main([str(real_data)]) == 2
+    err = capsys.readouterr().err
+    assert "2015-2016/curated.toml:" in err and "is still TODO" in err and "revision_date must be a date" in err
+    assert build_main(["new", "2015-2016", str(source), "--data", str(real_data)]) == 2  # never overwrites
+    assert "exists already" in capsys.readouterr().err
+    assert build_main(["new", "2015", str(source), "--data", str(real_data)]) == 2
 
 
 def test_build_command_checks_and_writes(synthetic_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -170,6 +210,6 @@ def test_build_command_checks_and_writes(synthetic_data: Path, capsys: pytest.Ca
     assert "not reproducible" in capsys.readouterr().err
     assert build_main([str(synthetic_data)]) == 0
     assert build_main([str(synthetic_data), "--check"]) == 0
-    (synthetic_data / "2012-2013" / "curated.toml").write_text("edition = 1", encoding="utf-8")
+    (synthetic_data / SYNTHETIC / "curated.toml").write_text("edition = 1", encoding="utf-8")
     assert build_main([str(synthetic_data)]) == 2
-    assert capsys.readouterr().err.startswith("build error:")
+    assert capsys.readouterr().err.startswith("build failed:")

@@ -54,6 +54,11 @@ def test_the_sixteen_territories_in_document_order(ds: rp.Dataset, source_lines:
     assert [w.url for w in ds.territory("bas-saint-laurent").websites] == ["http://cosmoss.qc.ca", "http://www.crebsl.org"]
     assert [w.url for w in ds.territory("laval").websites] == ["http://www.crelaval.qc.ca"]
     assert ds.territory("outaouais").websites == ()  # its portrait gives none
+    # Every web address is a website of its territory, labelled or not.
+    assert [(w.url, w.lines[0]) for w in ds.territory("gaspesie-iles-de-la-madeleine").websites] == [
+        ("http://ressortgim.ca", 464), ("www.ressortgim.ca", 498),
+    ]
+    assert "www.jebenevole.ca" in [w.url for w in ds.territory("laurentides").websites]
 
 
 def test_every_block_is_a_record(ds: rp.Dataset) -> None:
@@ -87,15 +92,32 @@ def test_sections_keep_levels_and_numbers(ds: rp.Dataset) -> None:
 
 
 def test_periods(ds: rp.Dataset, source_lines: list[str]) -> None:
-    assert len(ds.periods) == 62
+    assert len(ds.periods) == 64
     for period in ds.periods:
         line = source_lines[period.lines[0] - 1]
         assert line[period.span[0] : period.span[1]] == period.text
-        assert period.period == rp.Period.parse(period.text)
+        if period.start_date is None:
+            assert period.period == rp.Period.parse(period.text)
+    in_words = {p.text: (str(p.start_date), str(p.end_date)) for p in ds.periods if p.start_date is not None}
+    assert in_words == {
+        "de novembre 2012 à avril 2013": ("2012-11", "2013-04"),
+        "entre octobre 2013 et septembre 2014": ("2013-10", "2014-09"),
+    }
     written = {(p.lines[0], p.text) for p in ds.periods}
     assert {(148, "2014-2017"), (584, "2011-2015"), (548, "2008-2013"), (548, "2013-2014"), (260, "2013-2014"), (1026, "2008-2011")} <= written
     outaouais = [p for p in ds.periods if p.initiative_id == "outaouais-07"]
     assert [p.text for p in outaouais] == ["2013-2015", "2013-2014", "2014-2015"]
+
+
+def test_dates_written_in_words(ds: rp.Dataset, source_lines: list[str]) -> None:
+    for date in ds.dates:
+        assert source_lines[date.lines[0] - 1][date.span[0] : date.span[1]] == date.text
+    read = {d.text: (str(d.date), d.relation) for d in ds.dates}
+    assert read["jusqu’en juin 2015"] == ("2015-06", "until")
+    assert read["à la fin mars 2014"] == ("2014-03", "on")
+    assert read["31 mars 2014"] == ("2014-03-31", "on") and read["avril ’13"] == ("2013-04", "on")
+    assert read["30 sept.15"] == ("2015-09-30", "on") and read["Depuis mai 2014"] == ("2014-05", "since")
+    assert len(ds.dates) == 23
 
 
 def test_the_twenty_two_amounts(ds: rp.Dataset, source_lines: list[str]) -> None:
@@ -126,10 +148,10 @@ def test_mentions(ds: rp.Dataset, source_lines: list[str]) -> None:
         assert mention.partner_id is not None or mention.note
     assert len({m.id for m in ds.mentions}) == len(ds.mentions)
     laval = [m for m in ds.mentions if m.lines[0] == 640]
-    assert [(m.text, m.role) for m in laval] == [
-        (text, "member") for text in ["CRÉ DE LAVAL", "MAMROT", "MICC", "Ville de Laval", "ASSSL", "Emploi-Québec", "CSSSL", "CDC de Laval", "FJL"]
+    assert [(m.text, m.roles) for m in laval] == [
+        (text, ("member",)) for text in ["CRÉ DE LAVAL", "MAMROT", "MICC", "Ville de Laval", "ASSSL", "Emploi-Québec", "CSSSL", "CDC de Laval", "FJL"]
     ]
     observers = [m for m in ds.mentions if m.lines[0] == 1019]
-    assert [m.role for m in observers] == ["observer"] * 5
-    roles = Counter(m.role for m in ds.mentions)
+    assert [m.roles for m in observers] == [("observer",)] * 5
+    roles = Counter(role for m in ds.mentions for role in m.roles)
     assert set(roles) == {"leader", "member", "signatory", "funder", "observer", "manager", "mentioned"}

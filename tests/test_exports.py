@@ -1,4 +1,5 @@
-"""Exports: JSON, CSV, SQLite, the Frictionless Data Package and pandas, from one table description."""
+"""Exports: JSON, CSV, SQLite (with Datasette metadata), the Frictionless Data Package and pandas,
+from one table description, with the API's shapes, written safely."""
 
 from __future__ import annotations
 
@@ -13,11 +14,12 @@ from pathlib import Path
 import pytest
 
 import rqds_portraits as rp
-from rqds_portraits.exports import FORMATS, TABLES, export, to_dataframe
+from rqds_portraits.exports import FORMATS, TABLES, export, read_csv, to_dataframe
+from rqds_portraits.exports.csvfiles import csv_cell
 
 from .conftest import DATA, EDITION
 
-DS = rp.load()
+DS = rp.load(EDITION)
 
 
 def _digests(files: list[Path]) -> dict[str, str]:
@@ -30,10 +32,12 @@ def test_exports_are_byte_identical_run_after_run(tmp_path: Path, format: str) -
     second = export(DS, format, tmp_path / "b")
     again = export(DS, format, tmp_path / "a")  # over the first run's files
     assert _digests(first) == _digests(second) == _digests(again)
+    assert not [p for p in (tmp_path / "a").iterdir() if p.name.endswith(".tmp")]  # no temporary file left
 
 
 def test_json_is_the_dataset_as_shipped(tmp_path: Path) -> None:
     (path,) = export(DS, "json", tmp_path)
+    assert path.name == f"dataset-{EDITION}.json"
     assert path.read_bytes() == (DATA / EDITION / "dataset.json").read_bytes()
     assert rp.load_file(path).sha256 == DS.sha256
 
@@ -47,23 +51,35 @@ def test_csv_tables_join_and_keep_amounts_exact(tmp_path: Path) -> None:
             return list(csv.DictReader(handle))
 
     territories = {row["id"]: row for row in read("territories")}
+    assert territories["bas-saint-laurent"]["region_number"] == "01"
     amounts = read("amounts")
     assert len(amounts) == 22 and all(row["territory_id"] in territories for row in amounts)
     cut = next(row for row in amounts if row["text"] == "200 000 00$")
-    assert cut["value"] == "200000.00" and cut["kind"] == "cut" and cut["note"]
+    assert (cut["value"], cut["value_cents"], cut["kind"]) == ("200000.00", "20000000", "cut") and cut["note"]
     assert sum(Decimal(row["value"]) for row in amounts) == Decimal("25265522.00")
+    assert sum(int(row["value_cents"]) for row in amounts) == 2526552200
     partners = {row["id"] for row in read("partners")}
-    assert all(row["partner_id"] in partners for row in read("mentions"))
-    items = read("items")
-    assert {row["section_id"] for row in items} <= {row["id"] for row in read("sections")}
-    assert len(read("entente_amounts")) == 22
+    mentions = read("mentions")
+    assert all(row["partner_id"] in partners for row in mentions)
+    assert {row["roles"] for row in mentions} >= {"signatory; manager", "signatory; observer", "leader; member"}
+    assert {row["section_id"] for row in read("items")} <= {row["id"] for row in read("sections")}
+    assert len(read("entente_amounts")) == 22 and read("dates")[0]["precision"] in ("month", "day")
+
+
+def test_formula_like_text_is_escaped_in_csv_only() -> None:
+    for formula in ("=SUM(A1)", "+1", "-2 ans", "@cmd", "\tx", "\rx"):
+        assert csv_cell(formula, "string") == "'" + formula
+    assert csv_cell(Decimal("-5"), "decimal") == "-5" and csv_cell(-5, "integer") == "-5"
+    assert csv_cell("Côte-Nord", "string") == "Côte-Nord"
 
 
 def test_the_data_package_validates_with_frictionless(tmp_path: Path) -> None:
     import frictionless
+
     files = export(DS, "datapackage", tmp_path)
     descriptor = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
     assert descriptor["$schema"] == "https://datapackage.org/profiles/2.0/datapackage.json"
+    assert descriptor["created"] == f"{DS.revision_date}T00:00:00Z"  # when the data was built, reproducibly
     assert descriptor["sources"][0]["path"] == DS.source.url and DS.source.reuse_caveat in descriptor["description"]
     assert descriptor["citation"] == DS.cite("text")
     amounts = next(r for r in descriptor["resources"] if r["name"] == "amounts")
@@ -72,7 +88,6 @@ def test_the_data_package_validates_with_frictionless(tmp_path: Path) -> None:
     report = frictionless.validate(str(tmp_path / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5]
     assert len(files) == len(TABLES) + 1
-
     # The validation is real: a dangling foreign key fails it.
     mentions = tmp_path / "mentions.csv"
     mentions.write_text(mentions.read_text(encoding="utf-8").replace(",quebec-en-forme,", ",nobody,", 1), encoding="utf-8")
@@ -80,37 +95,47 @@ def test_the_data_package_validates_with_frictionless(tmp_path: Path) -> None:
     assert not broken.valid and ["foreign-key"] in broken.flatten(["type"])
 
 
-def test_sqlite_answers_real_sql(tmp_path: Path) -> None:
-    (path,) = export(DS, "sqlite", tmp_path)
-    connection = sqlite3.connect(path)
+def test_sqlite_sorts_and_sums_money_as_numbers(tmp_path: Path) -> None:
+    database, metadata = export(DS, "sqlite", tmp_path)
+    connection = sqlite3.connect(database)
     try:
-        laval = connection.execute(
-            "SELECT t.name, COUNT(*), SUM(CAST(a.value AS NUMERIC)) FROM amounts a "
-            "JOIN territories t ON t.id = a.territory_id WHERE a.kind = 'funding' AND a.share_of IS NULL "
-            "GROUP BY t.id ORDER BY t.first_line"
-        ).fetchall()
-        assert ("Laval", 16, 19038394) in laval  # 18 168 394 counted + 870 000 under negotiation
-        per_partner = dict(connection.execute(
-            "SELECT p.id, COUNT(m.id) FROM partners p JOIN mentions m ON m.partner_id = p.id GROUP BY p.id"
-        ).fetchall())  # fmt: skip
-        assert per_partner["quebec-en-forme"] == len(DS.by_partner("quebec-en-forme", include_network=False))
+        top = connection.execute("SELECT value, typeof(value) FROM amounts ORDER BY value DESC LIMIT 1").fetchone()
+        assert top == (3740000, "integer")  # not 910 000: the amounts sort as numbers
+        assert connection.execute("SELECT SUM(value_cents) FROM amounts").fetchone() == (2526552200,)
+        by_territory = {row[0]: row[1] for row in connection.execute("SELECT territory_id, total_cents FROM funding_by_territory")}
+        api = DS.funding_by_territory()
+        assert by_territory == {tid: int(total.total * 100) for tid, total in api.items()}  # the view counts what the API counts
+        partners = connection.execute(
+            "SELECT mentions, roles FROM partners_by_territory WHERE territory_id = 'mauricie' AND partner_id = 'mamot'"
+        ).fetchone()
+        assert partners[0] == len(DS.by_partner("mamot", territory="mauricie", include_network=False))
         assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
         indexes = {row[1] for row in connection.execute("SELECT * FROM sqlite_master WHERE type = 'index'")}
         assert "mentions_partner_id" in indexes
         assert connection.execute("SELECT revision, sha256 FROM edition").fetchone() == (DS.revision, DS.sha256)
     finally:
         connection.close()
+    described = json.loads(metadata.read_text(encoding="utf-8"))
+    tables = described["databases"][database.stem]["tables"]
+    assert set(tables) == {t.name for t in TABLES} | {"counted_amounts", "funding_by_territory", "partners_by_territory"}
+    assert tables["amounts"]["columns"]["value_cents"].startswith("the same value in cents")
+    assert described["source_url"] == DS.source.url and DS.source.reuse_caveat in described["license"]
 
 
-def test_dataframes() -> None:
+def test_dataframes_have_the_csv_columns_and_exact_money(tmp_path: Path) -> None:
     amounts = to_dataframe(DS, "amounts")
-    assert len(amounts) == 22 and amounts.index.name == "id"
-    assert amounts.loc["laval-07-a1", "value"] == Decimal("670000") and isinstance(amounts["value"].iloc[0], Decimal)
-    assert str(amounts["per_years"].dtype) == "Int64"
-    mentions = DS.to_dataframe("mentions")
-    assert len(mentions) == len(DS.mentions) and set(mentions["role"]) >= {"leader", "member", "observer"}
-    ententes = to_dataframe(DS, "entente_amounts")
-    assert list(ententes.index.names) == ["entente_id", "amount_id"]
+    assert list(amounts.columns) == [c.name for c in next(t for t in TABLES if t.name == "amounts").columns]
+    assert len(amounts) == 22 and "id" in amounts.columns
+    assert str(amounts["value"].dtype) == "decimal128(18, 2)[pyarrow]" and amounts["value"].sum() == Decimal("25265522.00")
+    assert str(amounts["value_cents"].dtype) == "Int64" and str(amounts["per_years"].dtype) == "Int64"
+    territories = DS.to_dataframe("territories")
+    assert list(territories["region_number"])[:2] == ["01", "03"]  # region numbers stay strings
+    for table in TABLES:
+        frame = to_dataframe(DS, table.name)
+        assert list(frame.columns) == [c.name for c in table.columns] and len(frame.columns) > 0
+    files = {p.stem: p for p in export(DS, "csv", tmp_path)}
+    for name in ("amounts", "territories", "mentions", "entente_amounts"):
+        assert read_csv(files[name]).equals(to_dataframe(DS, name))  # the documented one-liner gives the same frame
     with pytest.raises(rp.InvalidArgument, match="tables are edition, territories"):
         to_dataframe(DS, "nope")
 
@@ -129,7 +154,53 @@ def test_the_subpackage_is_reachable_from_the_package() -> None:
 def test_bad_export_arguments(tmp_path: Path) -> None:
     with pytest.raises(rp.InvalidArgument, match="formats are json, csv, sqlite, datapackage"):
         export(DS, "xlsx", tmp_path)
+    for not_a_dataset in ([], None, "ds"):
+        with pytest.raises(rp.InvalidArgument, match="ds= must be a Dataset"):
+            export(not_a_dataset, "json", tmp_path)  # type: ignore[arg-type]
+    for folder in ("", "  ", None, 3):
+        with pytest.raises(rp.ExportError, match="folder= must"):
+            export(DS, "csv", folder)  # type: ignore[arg-type]
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
-    with pytest.raises(rp.InvalidArgument, match="cannot write into"):
+    with pytest.raises(rp.ExportError, match="cannot write into") as caught:
         export(DS, "csv", blocker / "sub")
+    assert isinstance(caught.value, OSError)
+    with pytest.raises(rp.ExportError, match="its parent folder does not exist"):
+        export(DS, "csv", tmp_path / "missing" / "deep")
+
+
+def test_exports_are_written_whole_and_never_through_a_link(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.json"
+    outside.write_text("keep me", encoding="utf-8")
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / f"dataset-{EDITION}.json").symlink_to(outside)
+    export(DS, "json", folder)
+    assert outside.read_text(encoding="utf-8") == "keep me"  # the link is replaced, not followed
+    assert not (folder / f"dataset-{EDITION}.json").is_symlink()
+    (folder / "amounts.csv").mkdir()  # a directory where a file should go
+    with pytest.raises(rp.ExportError, match="amounts.csv"):
+        export(DS, "csv", folder)
+    assert not [p for p in folder.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_folder_that_cannot_be_written_is_an_export_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import tempfile
+
+    def refused(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    with pytest.raises(rp.ExportError, match="cannot write into .*Permission denied"):
+        export(DS, "csv", tmp_path)
+    monkeypatch.undo()
+
+    def full(self: Path, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_bytes", full)
+    with pytest.raises(rp.ExportError, match="No space left on device"):
+        export(DS, "json", tmp_path)
+    monkeypatch.undo()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

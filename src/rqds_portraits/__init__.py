@@ -24,6 +24,7 @@ from .errors import (
     DatasetIntegrityError,
     DatasetVersionError,
     EditionNotFound,
+    ExportError,
     InitiativeNotFound,
     InvalidArgument,
     InvalidPeriod,
@@ -49,6 +50,7 @@ __all__ = [
     "Element",
     "Entente",
     "Exclusion",
+    "ExportError",
     "FooterLine",
     "FundingTotal",
     "Initiative",
@@ -92,8 +94,8 @@ _LAZY = {
     "SourceNote": "annotations",
     "WrittenPeriod": "annotations",
     "Entente": "agreements",
-    "Change": "diff",
-    "diff": "diff",
+    "Change": "changes",
+    "diff": "changes",
     "Dataset": "dataset",
     "FooterLine": "document",
     "Introduction": "document",
@@ -124,7 +126,7 @@ if TYPE_CHECKING:
     from .agreements import Entente
     from .annotations import Amount, Mention, SourceNote, WrittenPeriod
     from .dataset import Dataset
-    from .diff import Change, diff
+    from .changes import Change, diff
     from .document import FooterLine, Introduction, Source
     from .funding import Exclusion, FundingTotal
     from .index import Revision

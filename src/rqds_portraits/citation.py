@@ -1,8 +1,8 @@
 """How to cite the data: the source's own citation, with the edition, revision and hash used.
 
     >>> import rqds_portraits as rp
-    >>> print(rp.load().cite("text"))  # doctest: +ELLIPSIS
-    Véronique Larose, Emily Mack, Joël Nadeau, Anne-Sophie Thomas, Gédéon Verreault. (2014). Tour du Québec ... Données : rqds-portraits, édition 2014-2015, révision 1, sha256 ...
+    >>> print(rp.load("2014-2015").cite("text"))  # doctest: +ELLIPSIS
+    Véronique Larose, Emily Mack, Joël Nadeau, Anne-Sophie Thomas, Gédéon Verreault. (2014). Tour du Québec ... Données : rqds-portraits, édition 2014-2015, révision ..., sha256 ...
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import json
 from typing import TYPE_CHECKING
 
 from ._version import __version__
-from .errors import InvalidArgument
+from .errors import InvalidArgument, shown
 
 if TYPE_CHECKING:
     from .dataset import Dataset
@@ -65,4 +65,4 @@ def cite(ds: Dataset, style: str = "text") -> str:
             "note": f"rqds-portraits {__version__}, sha256 {ds.sha256}",
         }
         return json.dumps([item], ensure_ascii=False, indent=2)
-    raise InvalidArgument(f"invalid citation style {style!r}; styles are {', '.join(STYLES)}")
+    raise InvalidArgument(f"invalid citation style= {shown(style)}; styles are {', '.join(STYLES)}")

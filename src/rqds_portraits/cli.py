@@ -2,108 +2,177 @@
 
     rqds-portraits                                   # summary of the latest bundled edition
     rqds-portraits territories --json
-    rqds-portraits show cote-nord
+    rqds-portraits show cote-nord                    # a territory, or an initiative: show laval-07
     rqds-portraits partner "Québec en Forme" --role member
     rqds-portraits ententes --active-in 2014 --territory laval
-    rqds-portraits funding --by territory --period 2013-2016
+    rqds-portraits funding --partner MELS --period 2013-2016
     rqds-portraits export csv ./out
+    rqds-portraits diff 1 2
 
-Every command takes ``--edition`` and ``--revision``; prints aligned tables
-(amounts written the French-Canadian way, "1 685 907 $"), or JSON with
-``--json`` (amounts as exact decimal strings). Bad input exits with status 2
-and one line on stderr, never a traceback.
+Every command takes ``--edition`` and ``--revision``, and ``--json``. Tables fit
+100 columns (long titles are cut with "…"; ``--wide`` shows them whole);
+amounts are written the French-Canadian way ("1 685 907 $"), and exactly
+("1685907") in JSON, whose field names are the API's (``lines`` is always
+``[first, last]``). Bad input exits with status 2 and one line on stderr, in
+the command line's own words (``--territory``, not ``territory=``); a failure
+to write (a full disk, a closed output) exits with status 1 and one line.
+Output that the terminal's encoding cannot show is written readably: accents
+dropped (``Côte-Nord`` becomes ``Cote-Nord``), typographic signs as ASCII;
+JSON stays exact (``\\u00f4``).
 """
 
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import os
+import re
 import sys
-import typing
+import unicodedata
 from collections.abc import Callable, Sequence
-from decimal import Decimal
 from typing import Any
 
-from . import load
-from ._version import __version__
-from .agreements import EntenteStatus
-from .annotations import Role
-from .dataset import Dataset
+from . import __version__
 from .errors import RqdsError
-from .loading import editions
-from .money import format_amount
 
-__all__ = ["main"]
+__all__ = ["WIDTH", "main"]
+
+WIDTH = 100
+"""The width text tables fit in, unless ``--wide``."""
 
 Row = dict[str, Any]
+_ASCII = {"’": "'", "‘": "'", "«": '"', "»": '"', "“": '"', "”": '"', "–": "-", "—": "-", "…": "...", "œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "→": "->", "•": "*"}
 
 
-def _table(rows: Sequence[Row], columns: Sequence[str]) -> str:
-    """Rows as a text table whose columns are as wide as their widest cell."""
-    cells = [[str(row.get(column, "")) if row.get(column) is not None else "" for column in columns] for row in rows]
-    widths = [max([len(column), *(len(line[i]) for line in cells)]) for i, column in enumerate(columns)]
-    out = ["  ".join(column.ljust(width) for column, width in zip(columns, widths)).rstrip()]
-    out.append("  ".join("-" * width for width in widths))
-    out += ["  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip() for line in cells]
-    return "\n".join(out)
+def _readable(error: UnicodeEncodeError) -> tuple[str, int]:
+    """A codec error handler: the characters an encoding lacks, as the nearest text it has."""
+    text = error.object[error.start : error.end]
+    out = []
+    for ch in text:
+        plain = _ASCII.get(ch) or "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+        try:
+            plain.encode(error.encoding)
+        except (UnicodeEncodeError, LookupError):
+            plain = ch.encode("ascii", "backslashreplace").decode("ascii")
+        out.append(plain or "?")
+    return "".join(out), error.end
 
 
-def _summary(ds: Dataset, args: argparse.Namespace) -> Any:
+codecs.register_error("rqds-readable", _readable)
+
+
+# -- what each command computes (JSON-ready data) and how it prints -----------------------------------------------
+def _lines(lines: tuple[int, int]) -> list[int]:
+    return [lines[0], lines[1]]
+
+
+def _shown_lines(lines: Sequence[int]) -> str:
+    return str(lines[0]) if lines[0] == lines[1] else f"{lines[0]}-{lines[1]}"
+
+
+def _money(value: Any) -> str:
+    from decimal import Decimal
+
+    from .money import format_amount
+
+    return format_amount(Decimal(value), space=" ")
+
+
+def _summary(ds: Any, args: argparse.Namespace) -> Any:
     return {
         "title": ds.source.title,
         "edition": ds.edition,
         "revision": ds.revision,
+        "revision_date": str(ds.revision_date) if ds.revision_date else None,
         "sha256": ds.sha256,
         "published": ds.source.published.isoformat(),
         "territories": len(ds.territories),
         "initiatives": len(ds.initiatives),
         "periods": len(ds.periods),
+        "dates": len(ds.dates),
         "amounts": len(ds.amounts),
+        "ententes": len(ds.ententes),
         "mentions": len(ds.mentions),
+        "partners": len(ds.partners),
         "source": ds.source.url,
     }
 
 
-def _print_summary(data: Any) -> str:
-    return "\n".join(f"{key:12} {value}" for key, value in data.items())
+def _print_summary(data: Any, wide: bool) -> str:
+    return "\n".join(f"{key:14} {value}" for key, value in data.items())
 
 
-def _territories(ds: Dataset, args: argparse.Namespace) -> Any:
+def _territories(ds: Any, args: argparse.Namespace) -> Any:
     counts: dict[str, int] = {}
     for initiative in ds.initiatives:
         counts[initiative.territory_id] = counts.get(initiative.territory_id, 0) + 1
     return [
-        {"region": t.region_number, "id": t.id, "name": t.name, "initiatives": counts.get(t.id, 0), "lines": f"{t.lines[0]}-{t.lines[1]}"}
+        {"region_number": t.region_number, "id": t.id, "name": t.name, "initiatives": counts.get(t.id, 0), "lines": _lines(t.lines)}
         for t in ds.territories
     ]
 
 
-def _show(ds: Dataset, args: argparse.Namespace) -> Any:
-    territory = ds.territory(args.territory)
+def _print_territories(rows: Any, wide: bool) -> str:
+    shown = [{**row, "lines": _shown_lines(row["lines"])} for row in rows]
+    return _table(shown, ["region_number", "id", "name", "initiatives", "lines"], wide)
+
+
+def _show(ds: Any, args: argparse.Namespace) -> Any:
+    key = args.key
+    if isinstance(key, str) and re.fullmatch(r"[a-z-]+-[0-9]{2}", key.strip().lower()):
+        initiative = ds.initiative(key)
+        return {
+            "kind": "initiative",
+            "id": initiative.id,
+            "territory_id": initiative.territory_id,
+            "title": initiative.title,
+            "label": initiative.label,
+            "lines": _lines(initiative.lines),
+            "sections": [
+                {"kind": s.kind, "heading": s.heading, "lines": _lines(s.lines), "elements": [e.prefix + e.text for e in s.elements]}
+                for s in initiative.sections
+            ],
+        }
+    territory = ds.territory(key)
     return {
+        "kind": "territory",
         "id": territory.id,
-        "region": territory.region_number,
+        "region_number": territory.region_number,
         "name": territory.name,
         "heading": territory.heading,
         "websites": [w.url for w in territory.websites],
         "notes": [n.text for n in territory.notes],
-        "lines": list(territory.lines),
-        "initiatives": [{"id": i.id, "label": i.label, "lines": f"{i.lines[0]}-{i.lines[1]}"} for i in ds.initiatives_in(territory.id)],
+        "lines": _lines(territory.lines),
+        "initiatives": [{"id": i.id, "label": i.label, "lines": _lines(i.lines)} for i in ds.initiatives_in(territory.id)],
     }
 
 
-def _print_show(data: Any) -> str:
-    head = [f"{data['region']} | {data['name']}  ({data['id']}, lines {data['lines'][0]}-{data['lines'][1]})"]
+def _print_show(data: Any, wide: bool) -> str:
+    if data["kind"] == "initiative":
+        out = [f"{data['id']}  ({data['territory_id']}, lines {_shown_lines(data['lines'])})"]
+        if data["title"]:
+            out.append(data["title"])
+        for section in data["sections"]:
+            out += ["", section["heading"], *section["elements"]]
+        return "\n".join(out)
+    head = [f"{data['region_number']} | {data['name']}  ({data['id']}, lines {_shown_lines(data['lines'])})"]
     head += [f"web: {url}" for url in data["websites"]] + [f"note: {note}" for note in data["notes"]]
-    return "\n".join(head) + "\n\n" + _table(data["initiatives"], ["id", "lines", "label"])
+    rows = [{**row, "lines": _shown_lines(row["lines"])} for row in data["initiatives"]]
+    return "\n".join(head) + "\n\n" + _table(rows, ["id", "lines", "label"], wide)
 
 
-def _editions(ds: Dataset | None, args: argparse.Namespace) -> Any:
-    return [{"edition": name} for name in editions()]
+def _editions(ds: Any, args: argparse.Namespace) -> Any:
+    from .loading import editions, revisions
+
+    return [
+        {"edition": name, "revision": r.revision, "date": r.date.isoformat(), "sha256": r.sha256, "format": r.format}
+        for name in editions()
+        for r in revisions(name)
+    ]
 
 
-def _partner(ds: Dataset, args: argparse.Namespace) -> Any:
+def _partner(ds: Any, args: argparse.Namespace) -> Any:
     partner = ds.partner(args.name, territory=args.territory)
     found = ds.by_partner(partner.id, role=args.role, territory=args.territory, include_network=not args.exact)
     return {
@@ -112,101 +181,175 @@ def _partner(ds: Dataset, args: argparse.Namespace) -> Any:
         "acronyms": list(partner.acronyms),
         "kind": partner.kind,
         "scope": partner.scope,
-        "network": partner.network_id,
+        "network_id": partner.network_id,
         "renames": [f"{r.year}: {r.old_acronym or r.old_name} → {r.new_acronym or r.new_name}" for r in partner.renames],
         "mentions": [
-            {"territory": m.territory_id, "initiative": m.initiative_id, "role": m.role, "partner": m.partner.id,
-             "text": m.text, "line": m.lines[0]}
+            {"id": m.mention.id, "territory_id": m.territory_id, "initiative_id": m.initiative_id, "roles": list(m.roles),
+             "partner_id": m.partner.id, "text": m.text, "lines": _lines(m.lines)}
             for m in found
         ],
     }  # fmt: skip
 
 
-def _print_partner(data: Any) -> str:
+def _print_partner(data: Any, wide: bool) -> str:
     head = [f"{data['name']}  ({data['id']}; {data['kind']}, {data['scope']})"]
     if data["acronyms"]:
         head.append(f"acronyms: {', '.join(data['acronyms'])}")
     head += [f"renamed {rename}" for rename in data["renames"]]
-    if data["network"]:
-        head.append(f"network: {data['network']}")
-    table = _table(data["mentions"], ["territory", "initiative", "role", "partner", "line", "text"])
+    if data["network_id"]:
+        head.append(f"network: {data['network_id']}")
+    rows = [{**m, "roles": ", ".join(m["roles"]), "line": _shown_lines(m["lines"])} for m in data["mentions"]]
+    table = _table(rows, ["territory_id", "initiative_id", "roles", "partner_id", "line", "text"], wide)
     return "\n".join(head) + f"\n\n{len(data['mentions'])} mentions\n" + table
 
 
-def _money(value: Any) -> str:
-    return format_amount(value, space=" ")
+def _amount_cells(ds: Any, entente: Any) -> list[dict[str, Any]]:
+    cells = []
+    for amount_id in entente.amount_ids:
+        amount = ds.amount(amount_id)
+        partner = ds.partner(amount.partner_id) if amount.partner_id else None
+        cells.append({"id": amount.id, "text": amount.text, "value": str(amount.value), "kind": amount.kind,
+                      "share_of": amount.share_of, "partner_id": amount.partner_id,
+                      "partner": (partner.acronyms or (partner.name,))[0] if partner else None})  # fmt: skip
+    return cells
 
 
-def _ententes(ds: Dataset, args: argparse.Namespace) -> Any:
-    found = ds.by_period(args.period, mode=args.mode) if args.period else ds.ententes()
-    keep = {e.id for e in ds.ententes(active_in=args.active_in, territory=args.territory, partner=args.partner, status=args.status)}
-    amounts = {a.id: a for a in ds.amounts}
+def _ententes(ds: Any, args: argparse.Namespace) -> Any:
+    filters = {"territory": args.territory, "partner": args.partner, "role": args.role, "status": args.status, "kind": args.kind}
+    if args.period is not None:
+        found = [e for e in ds.by_period(args.period, mode=args.mode, status=args.status) if e.id in {x.id for x in ds.find_ententes(**filters)}]
+    else:
+        found = list(ds.find_ententes(active_in=args.active_in, **filters))
     return [
-        {"id": e.id, "territory": e.territory_id, "period": str(e.period) if e.period else None, "status": e.status,
-         "kind": e.kind, "title": e.title, "subject": e.subject,
-         "amounts": [str(amounts[i].value) for i in e.amount_ids], "lines": f"{e.lines[0]}-{e.lines[1]}"}
-        for e in found if e.id in keep
+        {"id": e.id, "territory_id": e.territory_id, "period": str(e.period) if e.period else None, "status": e.status,
+         "status_basis": e.status_basis, "kind": e.kind, "title": e.title, "subject": e.subject,
+         "amounts": _amount_cells(ds, e), "lines": _lines(e.lines)}
+        for e in found
     ]  # fmt: skip
 
 
-def _print_ententes(rows: Any) -> str:
-    shown = [
-        {**row, "amounts": " + ".join(_money(Decimal(a)) for a in row["amounts"]),
-         "title": row["title"] if not row["subject"] else f"{row['title']} ({row['subject']})"}
-        for row in rows
-    ]  # fmt: skip
-    return _table(shown, ["territory", "period", "status", "amounts", "lines", "title"]) + f"\n{len(rows)} agreements"
+def _amounts_text(cells: list[dict[str, Any]]) -> str:
+    parts = []
+    for cell in cells:
+        label = "" if cell["kind"] == "funding" else f" ({cell['kind']})"
+        if cell["share_of"]:
+            parts.append(f"of which {cell['partner'] + '’s share' if cell['partner'] else 'a share'}: {_money(cell['value'])}{label}")
+        else:
+            parts.append(f"{_money(cell['value'])}{label}")
+    return "; ".join(parts)
 
 
-def _funding_row(total: Any) -> dict[str, Any]:
+def _print_ententes(rows: Any, wide: bool) -> str:
+    shown = []
+    for row in rows:
+        title = row["title"] if not row["subject"] else f"{row['title']} ({row['subject']})"
+        amounts = _amounts_text(row["amounts"])
+        details = [title] + ([amounts] if amounts else [])
+        shown.append({**row, "period": row["period"] or "", "lines": _shown_lines(row["lines"]), "details": details})
+    return _table(shown, ["id", "period", "status", "lines"], wide, details="details") + f"\n{len(rows)} agreements"
+
+
+def _funding_data(total: Any) -> dict[str, Any]:
     return {
         "total": str(total.total),
         "count": total.count,
         "approximate": total.approximate,
-        "excluded": [{"amount": e.amount.id, "text": e.amount.text, "reason": e.reason} for e in total.excluded],
+        "yearly": total.yearly,
+        "statuses": list(total.statuses),
+        "roles": list(total.roles) if total.roles is not None else None,
+        "shares_total": str(total.shares_total),
+        "shares": [{"id": a.id, "text": a.text, "value": str(a.value), "share_of": a.share_of} for a in total.shares],
+        "excluded": [{"id": e.amount.id, "text": e.amount.text, "reason": e.reason} for e in total.excluded],
     }
 
 
-def _funding(ds: Dataset, args: argparse.Namespace) -> Any:
-    options = {"period": args.period, "partner": args.partner, "yearly": args.yearly, "mode": args.mode}
+def _funding(ds: Any, args: argparse.Namespace) -> Any:
+    options = {"period": args.period, "partner": args.partner, "role": args.role, "status": args.status, "yearly": args.yearly, "mode": args.mode}
     if args.by == "territory":
         if args.territory is not None:
             raise _Exit("--by territory gives every territory: leave out --territory")
-        return {tid: _funding_row(total) for tid, total in ds.funding_by_territory(**options).items()}
-    return _funding_row(ds.total_funding(territory=args.territory, **options))
+        return {tid: _funding_data(total) for tid, total in ds.funding_by_territory(**options).items()}
+    return _funding_data(ds.total_funding(territory=args.territory, **options))
 
 
-def _print_funding(data: Any) -> str:
+def _print_funding(data: Any, wide: bool) -> str:
     def line(row: Any) -> str:
-        return f"{_money(Decimal(row['total']))}{' (approximate)' if row['approximate'] else ''}"
+        return f"{_money(row['total'])}{' (approximate)' if row['approximate'] else ''}"
 
     if "total" in data:
         out = [f"total     {line(data)}", f"amounts   {data['count']} counted, {len(data['excluded'])} left out"]
-        out += [f"  left out {e['text']!r} ({e['amount']}): {e['reason']}" for e in data["excluded"]]
+        out.append(f"statuses  {', '.join(data['statuses'])}")
+        if data["roles"] is not None:
+            out.append(f"roles     {', '.join(data['roles'])} (the partnerships counted)")
+            out.append(f"shares    {_money(data['shares_total'])} written as the partner's own share ({len(data['shares'])})")
+        out += [f"  share {s['text']!r} ({s['id']}) of {s['share_of']}" for s in data["shares"]]
+        out += [f"  left out {e['text']!r} ({e['id']}): {e['reason']}" for e in data["excluded"]]
         return "\n".join(out)
-    rows = [{"territory": tid, "total": line(row), "counted": row["count"], "left out": len(row["excluded"])} for tid, row in data.items()]
-    return _table(rows, ["territory", "total", "counted", "left out"])
+    rows = [{"territory_id": tid, "total": line(row), "counted": row["count"], "left out": len(row["excluded"])} for tid, row in data.items()]
+    return _table(rows, ["territory_id", "total", "counted", "left out"], wide)
 
 
-def _export(ds: Dataset, args: argparse.Namespace) -> Any:
+def _export(ds: Any, args: argparse.Namespace) -> Any:
     from .exports import export
 
     return [str(path) for path in export(ds, args.format, args.outdir)]
 
 
-Command = tuple[Callable[[Any, argparse.Namespace], Any], Callable[[Any], str]]
+def _diff(ds: Any, args: argparse.Namespace) -> Any:
+    from .codec import to_data
+    from .changes import diff
+    from .loading import load
+
+    old = load(args.edition, revision=args.old)
+    new = load(args.edition, revision=args.new)
+    return [
+        {"table": c.table, "id": c.id, "kind": c.kind, "fields": {f.field: {"old": to_data(f.old), "new": to_data(f.new)} for f in c.fields}}
+        for c in diff(old, new)
+    ]
+
+
+def _print_diff(rows: Any, wide: bool) -> str:
+    shown = [{**row, "fields": ", ".join(row["fields"])} for row in rows]
+    return _table(shown, ["table", "id", "kind", "fields"], wide) + f"\n{len(rows)} changes"
+
+
+Command = tuple[Callable[[Any, argparse.Namespace], Any], Callable[[Any, bool], str]]
 COMMANDS: dict[str, Command] = {
     "summary": (_summary, _print_summary),
-    "territories": (_territories, lambda rows: _table(rows, ["region", "id", "name", "initiatives", "lines"])),
+    "territories": (_territories, _print_territories),
     "show": (_show, _print_show),
-    "editions": (_editions, lambda rows: _table(rows, ["edition"])),
+    "editions": (_editions, lambda rows, wide: _table(rows, ["edition", "revision", "date", "format", "sha256"], wide)),
     "partner": (_partner, _print_partner),
     "ententes": (_ententes, _print_ententes),
     "funding": (_funding, _print_funding),
-    "export": (_export, lambda paths: "\n".join(f"wrote {path}" for path in paths)),
+    "export": (_export, lambda paths, wide: "\n".join(f"wrote {path}" for path in paths)),
+    "diff": (_diff, _print_diff),
 }
+_NO_DATASET = ("editions", "diff")
 
 
+def _table(rows: Sequence[Row], columns: Sequence[str], wide: bool, details: str | None = None) -> str:
+    """Rows as a text table whose columns are as wide as their widest cell. Unless *wide*, the
+    last column is cut with "…" so lines fit :data:`WIDTH` characters. *details* names a field
+    of each row holding lines printed under it, indented (wrapped to fit unless *wide*)."""
+    import textwrap
+
+    cells = [[str(row.get(column, "")) if row.get(column) is not None else "" for column in columns] for row in rows]
+    widths = [max([len(column), *(len(line[i]) for line in cells)]) for i, column in enumerate(columns)]
+    if not wide:
+        room = WIDTH - sum(widths[:-1]) - 2 * (len(columns) - 1)
+        widths[-1] = max(min(widths[-1], room), len(columns[-1]))
+        cells = [[*line[:-1], line[-1] if len(line[-1]) <= widths[-1] else line[-1][: widths[-1] - 1] + "…"] for line in cells]
+    out = ["  ".join(column.ljust(width) for column, width in zip(columns, widths)).rstrip()]
+    out.append("  ".join("-" * width for width in widths))
+    for row, line in zip(rows, cells):
+        out.append("  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip())
+        for detail in row.get(details, ()) if details else ():
+            out += ["  " + part for part in ([detail] if wide else textwrap.wrap(detail, WIDTH - 2))]
+    return "\n".join(out)
+
+
+# -- parsing ---------------------------------------------------------------------------------------------------------
 class _Exit(Exception):
     """A usage error, reported in one line with status 2."""
 
@@ -218,13 +361,19 @@ class _Parser(argparse.ArgumentParser):
         raise _Exit(message)
 
 
+def _status(value: str) -> str:
+    """A status as people type it: any case, hyphens or spaces ("In-progress")."""
+    return re.sub(r"[\s-]+", "_", value.strip().lower())
+
+
 def _parser() -> argparse.ArgumentParser:
     # The options every command takes, before or after its name. They default to
     # "not given" (filled in by main), so a command never undoes what came before it.
     common = _Parser(add_help=False, argument_default=argparse.SUPPRESS)
-    common.add_argument("--edition", help="the edition to read (default: the latest bundled)")
-    common.add_argument("--revision", type=int, help="fail unless the edition is at this revision")
+    common.add_argument("--edition", help="the edition to read, e.g. 2014-2015 or 2014/2015 (default: the latest bundled)")
+    common.add_argument("--revision", type=int, help="the revision to read (default: the latest)")
     common.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    common.add_argument("--wide", action="store_true", help="do not cut long cells to fit 100 columns")
     parser = _Parser(
         prog="rqds-portraits",
         description="The RQDS « Tour du Québec » portraits of regional social-development bodies, as data.",
@@ -234,54 +383,131 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("summary", parents=[common], help="the edition, revision, hash and counts (the default)")
     commands.add_parser("territories", parents=[common], help="the member territories")
-    show = commands.add_parser("show", parents=[common], help="one territory and its initiatives")
-    show.add_argument("territory", help="an id, a name or a region number: cote-nord, 'Côte-Nord', 09")
-    commands.add_parser("editions", parents=[common], help="the bundled editions")
+    show = commands.add_parser("show", parents=[common], help="a territory and its initiatives, or one initiative as written")
+    show.add_argument("key", metavar="territory|initiative", help="cote-nord, 'Côte-Nord', 09, or an initiative id: laval-07")
+    commands.add_parser("editions", parents=[common], help="the bundled editions and their revisions")
 
     partner = commands.add_parser("partner", parents=[common], help="where an organisation appears")
     partner.add_argument("name", help="an id, name, acronym or written form: 'Québec en Forme', QEF, MAMOT")
-    partner.add_argument("--territory", help="resolve a region-dependent name (ASSSL) and keep that territory")
-    partner.add_argument("--role", choices=typing.get_args(Role), help="keep the mentions with that role")
+    partner.add_argument("--territory", help="resolve a name of one portrait (Ville, ASSSL) and keep that territory")
+    partner.add_argument("--role", action="append", type=_status, help="keep the mentions holding this role (repeat for several)")
     partner.add_argument("--exact", action="store_true", help="the body alone, not its network's members")
 
-    ententes = commands.add_parser("ententes", parents=[common], help="agreements, plans and programmes")
+    ententes = commands.add_parser("ententes", parents=[common], help="agreements, plans, programmes and funds")
     funding = commands.add_parser("funding", parents=[common], help="exact funding totals, with what they leave out")
     for sub in (ententes, funding):
-        sub.add_argument("--period", help="a period such as 2013-2016 (hyphen or en dash), or a year")
-        sub.add_argument("--mode", default="overlaps", choices=("overlaps", "within", "contains", "exact"),
-                         help="how --period is compared (default: overlaps)")  # fmt: skip
+        sub.add_argument("--period", help="a period such as 2013-2016, 2013/2016 or 2013–2016, or a year")
+        sub.add_argument("--mode", choices=("overlaps", "within", "contains", "exact"), help="how --period is compared (default: overlaps)")
         sub.add_argument("--territory", help="a territory id, name or region number")
         sub.add_argument("--partner", help="an organisation: its agreements only")
-    ententes.add_argument("--active-in", help="a year (calendar) or a period (fiscal years) the agreement runs in")
-    ententes.add_argument(
-        "--status", action="append", help="keep this status (repeat for several): " + ", ".join(typing.get_args(EntenteStatus))
-    )
+        sub.add_argument("--role", action="append", type=_status, help="with --partner: the roles that count (repeat; e.g. member)")
+        sub.add_argument("--status", action="append", type=_status, help="keep this status (repeat for several): signed, in-progress, planned, …")
+    ententes.add_argument("--active-in", help="a year (calendar) or a period (fiscal years): granted agreements running then")
+    ententes.add_argument("--kind", action="append", type=_status, help="keep this kind (repeat): specific, plan, fund, …")
     funding.add_argument("--by", choices=("territory",), help="one total per territory")
     funding.add_argument("--yearly", action="store_true", help="one year's worth of each amount")
 
     export = commands.add_parser("export", parents=[common], help="write the data as json, csv, sqlite or datapackage")
     export.add_argument("format", choices=("json", "csv", "sqlite", "datapackage"))
-    export.add_argument("outdir", help="the folder to write into (created if needed)")
+    export.add_argument("outdir", help="the folder to write into (created if missing, when its parent exists)")
+
+    diff = commands.add_parser("diff", parents=[common], help="what changed between two revisions of an edition")
+    diff.add_argument("old", type=int, help="the older revision, e.g. 1")
+    diff.add_argument("new", type=int, help="the newer revision, e.g. 2")
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0, or 2 for bad input)."""
+def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    args = _parser().parse_args(argv)
+    for option, default in (("edition", None), ("revision", None), ("json", False), ("wide", False)):
+        if not hasattr(args, option):
+            setattr(args, option, default)
+    args.command = args.command or "summary"
+    if getattr(args, "mode", None) is not None and getattr(args, "period", None) is None:
+        raise _Exit("--mode says how --period is compared: give --period too")
+    if getattr(args, "mode", None) is None and hasattr(args, "mode"):
+        args.mode = "overlaps"
+    if getattr(args, "active_in", None) is not None and args.period is not None:
+        raise _Exit("--active-in and --period are two ways to ask for a period: give one")
+    if getattr(args, "role", None) is not None and getattr(args, "partner", None) is None and args.command != "partner":
+        raise _Exit("--role says which partnerships of --partner count: give --partner too")
+    return args
+
+
+def _cli_words(message: str) -> str:
+    """An API message in the command line's words, on one line: ``territory=`` becomes ``--territory``."""
+    message = re.sub(r"\b(active_in|territory|partner|role|status|kind|mode|period|edition|revision)=(…)?", lambda m: "--" + m[1].replace("_", "-"), message)
+    message = message.replace("include_network=False", "--exact")
+    return " ".join(message.split("\n"))
+
+
+# -- output ------------------------------------------------------------------------------------------------------------
+def _stdout() -> Any:
+    """Standard output, writing what its encoding lacks readably (``None`` when it is closed)."""
+    out = sys.stdout
+    if out is None:
+        return None
+    if hasattr(out, "reconfigure") and (out.encoding or "").lower().replace("-", "") != "utf8":
+        try:
+            out.reconfigure(errors="rqds-readable")
+        except (ValueError, OSError):  # an unusual stream: write as it is
+            pass
+    return out
+
+
+def _error(message: str) -> None:
+    stream = sys.stderr
+    if stream is not None:
+        try:
+            stream.write(f"rqds-portraits: error: {message}\n".encode(stream.encoding or "utf-8", "rqds-readable").decode(stream.encoding or "utf-8"))
+            stream.flush()
+        except (OSError, ValueError, LookupError):
+            pass
+
+
+def _quiet_stdout() -> None:
+    """After a failed write, point standard output at /dev/null, so Python's own flush at exit is silent."""
     try:
-        args = _parser().parse_args(argv)
-        for option, default in (("edition", None), ("revision", None), ("json", False)):
-            if not hasattr(args, option):
-                setattr(args, option, default)
-        command = args.command or "summary"
-        compute, render = COMMANDS[command]
-        ds = None if command == "editions" else load(args.edition, revision=args.revision)
-        data = compute(ds, args)
-    except (RqdsError, _Exit) as error:
-        print(f"rqds-portraits: error: {error}", file=sys.stderr)
-        return 2
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _write(text: str) -> int:
+    out = _stdout()
+    if out is None:
+        _error("standard output is closed: nothing can be printed")
+        return 1
     try:
-        print(json.dumps(data, ensure_ascii=False, indent=2, default=str) if args.json else render(data))
-        sys.stdout.flush()
+        out.write(text + "\n")
+        out.flush()
     except BrokenPipeError:  # the reader (head, less) stopped early: not an error of ours
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _quiet_stdout()
+    except (OSError, ValueError) as error:  # a full disk (/dev/full), a closed file
+        _quiet_stdout()
+        _error(f"cannot write the output: {getattr(error, 'strerror', None) or error}")
+        return 1
     return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (0, 2 for bad input, 1 when output cannot be written)."""
+    from .errors import ExportError
+    from .loading import load
+
+    try:
+        args = _arguments(argv)
+        compute, render = COMMANDS[args.command]
+        ds = None if args.command in _NO_DATASET else load(args.edition, revision=args.revision)
+        data = compute(ds, args)
+    except ExportError as error:
+        _error(_cli_words(str(error)))
+        return 1
+    except (RqdsError, _Exit) as error:
+        _error(_cli_words(str(error)))
+        return 2
+    if args.json:
+        utf8 = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "") == "utf8"
+        return _write(json.dumps(data, ensure_ascii=not utf8, indent=2, default=str))
+    return _write(render(data, args.wide))

@@ -6,7 +6,7 @@ built-in exception a caller would expect, so ``except LookupError`` and
 
     >>> import rqds_portraits as rp
     >>> try:
-    ...     rp.load().territory("Atlantide")
+    ...     rp.load("2014-2015").territory("Atlantide")
     ... except LookupError as error:
     ...     print(type(error).__name__)
     TerritoryNotFound
@@ -21,6 +21,7 @@ __all__ = [
     "DatasetIntegrityError",
     "DatasetVersionError",
     "EditionNotFound",
+    "ExportError",
     "InitiativeNotFound",
     "InvalidArgument",
     "InvalidPeriod",
@@ -129,6 +130,14 @@ class InvalidArgument(RqdsError, ValueError, TypeError):
     """
 
 
+class ExportError(RqdsError, OSError):
+    """An export cannot be written: a folder that cannot be created or written, a directory
+    where a file should go, a full disk. Nothing half-written is left behind.
+
+    .. versionadded:: 0.2.0
+    """
+
+
 class MissingDependency(RqdsError, ImportError):
     """An optional feature needs a package that is not installed.
 
@@ -156,7 +165,7 @@ def shown(value: object) -> str:
     object whose ``repr`` raises), so an error about bad input is always readable.
 
         >>> shown("a" * 100)
-        "'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…' (100 characters)"
+        "'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…' (100 characters)"
         >>> shown(10**5000)
         'an integer of about 5001 digits'
     """

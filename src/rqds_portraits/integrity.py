@@ -23,6 +23,7 @@ import attrs
 from .codec import from_data
 from .errors import DatasetIntegrityError, DatasetVersionError, RqdsError, shown
 from .index import EDITION_NAME
+from .periods import FIRST_YEAR, LAST_YEAR
 from .records import FORMAT, EditionRecords
 from .regions import REGIONS
 from .upgrade import ADDED, added, upgrade
@@ -94,6 +95,9 @@ def _problems(records: EditionRecords) -> Iterator[str]:
             yield f"territories[{position}].region_number: {shown(territory.region_number)} is not a region number from 01 to 17"
     yield from _references(records, ids)
     yield from _lines(records)
+    for position, period in enumerate(records.periods):
+        if not FIRST_YEAR <= period.start <= period.end <= LAST_YEAR:
+            yield f"periods[{position}]: {period.start}-{period.end} is not a period from {FIRST_YEAR} to {LAST_YEAR}"
     for position, amount in enumerate(records.amounts):
         value = amount.value
         if not value.is_finite() or abs(value) >= MAX_MONEY or value.as_tuple().exponent < -2:  # type: ignore[operator]

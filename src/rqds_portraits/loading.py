@@ -9,8 +9,10 @@ revision stays loadable by its pin::
 
     >>> import rqds_portraits as rp
     >>> old = rp.load("2014-2015", revision=1, sha256="37de3aaedc06f32dee564447dce5e5219838ce060e5c60348538330bab210532")
-    >>> old.revision, old.mentions[0].roles
+    >>> old.revision, old.mention("bas-saint-laurent-01-m10").roles   # as 0.1.0 read it
     (1, ('leader',))
+    >>> rp.load("2014-2015").mention("bas-saint-laurent-01-m10").roles  # revision 2: "la naissance de COSMOSS"
+    ('mentioned',)
 """
 
 from __future__ import annotations
@@ -201,7 +203,7 @@ def _revision(edition: Edition, revision: object, sha256: object) -> Revision:
             from ._version import __version__
 
             raise DatasetVersionError(
-                f"edition {edition.name} has no revision {number} in rqds-portraits {__version__}: it has {_listing(edition)}; "
+                f"edition {edition.name} has no revision {shown(number)} in rqds-portraits {__version__}: it has {_listing(edition)}; "
                 "install the release that ships the revision you pinned (CHANGELOG.md lists them)"
             )
     elif pinned_hash is not None:

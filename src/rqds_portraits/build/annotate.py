@@ -30,7 +30,7 @@ from ..annotations import Amount, AmountKind, Qualifier, SourceNote, WrittenDate
 from ..errors import BuildError, InvalidArgument
 from ..money import SPACES, parse_amount
 from ..periods import FIRST_YEAR, LAST_YEAR
-from .context import BuildContext, locate
+from .context import BuildContext, describe, locate
 from .curated import Table, choice, line_of, optional_str, required_str
 from .dates import find_words
 from .extract import TextUnit
@@ -149,13 +149,13 @@ def find_amounts(
                 if period is not None:
                     found[-1] = attrs.evolve(found[-1], period=period.period, period_id=period.id)
     for (_, text), entry in readings.items():
-        ctx.problems.add(ctx.curated_file, line_of(entry), f"no amount is written {text!r} there; the source may have changed", f"[[amount]] {text!r}")
+        ctx.problems.add(ctx.curated_file, line_of(entry), f"no amount is written {text!r} there; the source may have changed", describe("amount")(entry))
     return tuple(_resolve_shares(ctx, found, texts)), frozenset(read)
 
 
 def _where(ctx: BuildContext, reading: Table, line: int, text: str) -> tuple[str, int, str]:
     if reading:
-        return ctx.curated_file, line_of(reading), f"[[amount]] {text!r}"
+        return ctx.curated_file, line_of(reading), describe("amount")(reading)
     return ctx.source_file, line, ""
 
 

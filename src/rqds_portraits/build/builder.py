@@ -130,8 +130,18 @@ def build_edition(folder: Path, registry: Sequence[Partner], problems: Problems)
     return records
 
 
+KINDS = (
+    "edition", "revision", "revision_date", "as_of", "published", "format", "source", "footer", "territory_note",
+    "block_title", "amount", "mention_role", "mention", "not_a_mention", "entente", "not_an_entente", "source_note",
+)  # fmt: skip
+"""What a curated file may hold (its header documents each); anything else is a typo the build names."""
+
+
 def _check_header(ctx: BuildContext, edition: str) -> None:
     curated = ctx.curated
+    unknown = sorted(set(curated) - set(KINDS))
+    if unknown:
+        raise BuildError(f"unknown keys or kinds {unknown}: a curated file holds {', '.join(KINDS)}")
     if re.match(EDITION_NAME, edition) is None:
         raise BuildError(f"an edition folder is named by its years, such as '2014-2015', not {edition!r}")
     if required_str(curated, "edition") != edition:

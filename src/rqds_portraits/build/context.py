@@ -21,12 +21,12 @@ from .problems import Problems
 if TYPE_CHECKING:
     from .extract import TextUnit
 
-__all__ = ["BuildContext", "locate"]
+__all__ = ["BuildContext", "describe", "locate"]
 
 T = TypeVar("T")
 
 
-def _describe(kind: str) -> Callable[[Table], str]:
+def describe(kind: str) -> Callable[[Table], str]:
     def describe(entry: Table) -> str:
         label = entry.get("id") or entry.get("text") or entry.get("at") or ""
         territory = entry.get("territory")
@@ -55,7 +55,7 @@ class BuildContext:
     def each(self, kind: str, handle: Callable[[Table], T]) -> list[T]:
         """What *handle* gives for every ``[[kind]]`` entry; a :class:`~rqds_portraits.BuildError`
         it raises is recorded against that entry, and the next one is handled."""
-        describe = _describe(kind)
+        describe_entry = describe(kind)
         try:
             found = entries(self.curated, kind)
         except BuildError as error:
@@ -63,7 +63,7 @@ class BuildContext:
             return []
         results: list[T] = []
         for entry in found:
-            with self.problems.entry(self.curated_file, line_of(entry), describe(entry)):
+            with self.problems.entry(self.curated_file, line_of(entry), describe_entry(entry)):
                 results.append(handle(entry))
         return results
 

@@ -63,11 +63,10 @@ def status_from_period(period: Period, as_of: datetime.date) -> EntenteStatus:
     return "planned" if first > month else "in_progress"
 
 
-def _as_of(ctx: BuildContext) -> datetime.date:
+def _as_of(ctx: BuildContext) -> datetime.date | None:
+    """The edition's reference date (``None`` until the curated file gives a date: the header check says so)."""
     as_of = ctx.curated.get("as_of")
-    if not isinstance(as_of, datetime.date) or isinstance(as_of, datetime.datetime):
-        raise BuildError(f"as_of must be a date (the reference date of the edition's statuses, e.g. 2014-10-01), got {as_of!r}")
-    return as_of
+    return as_of if isinstance(as_of, datetime.date) and not isinstance(as_of, datetime.datetime) else None
 
 
 def _passage(units: Sequence[TextUnit], territory: str, at: str, line: object = None) -> tuple[TextUnit, Span]:
@@ -128,7 +127,7 @@ def _entente(
     dates: Sequence[WrittenDate],
     amounts: Sequence[Amount],
     mentions: Sequence[Mention],
-    as_of: datetime.date,
+    as_of: datetime.date | None,
 ) -> tuple[Entente, list[Passage]]:
     entente_id = required_str(entry, "id")
     territory = required_str(entry, "territory")
@@ -252,6 +251,8 @@ def _period(
         found = _written_date(text, "dates", dates, word_periods)
         if not isinstance(found, WrittenDate):
             raise BuildError(f"dates {text!r} is a period: link it with period")
+        if found in linked_dates:
+            raise BuildError(f"dates {text!r} is already linked (start_at, end_at or dates)")
         linked_dates.append(found)
     reading = optional_str(entry, "period_reading")
     try:
@@ -272,13 +273,17 @@ def _period(
     return None, linked_dates
 
 
-def _status(entry: Table, period: Period | None, as_of: datetime.date, block_text: str) -> tuple[EntenteStatus, str | None, StatusBasis]:
+def _status(
+    entry: Table, period: Period | None, as_of: datetime.date | None, block_text: str
+) -> tuple[EntenteStatus, str | None, StatusBasis]:
     status_text = optional_str(entry, "status_text")
     if status_text is not None:
         if status_text not in block_text:
             raise BuildError(f"status_text {status_text!r} is not written there")
         return typing.cast(EntenteStatus, choice(entry, "status", STATUSES)), status_text, "text"
     if period is not None:
+        if as_of is None:
+            raise BuildError("its status follows from its period, against the edition's as_of, which is not a date yet")
         if "status" in entry:
             computed = status_from_period(period, as_of)
             raise BuildError(

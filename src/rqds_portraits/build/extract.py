@@ -190,8 +190,8 @@ def extract(ctx: BuildContext) -> Structure:
 
     numbers = [n for n, line in enumerate(lines, start=1) if not _blank(line)]
     title_line = numbers[0]
-    footer_start = _only_line(lines, footer_marker, "[format] footer_start")
-    intro_line = _only_line(lines, intro_heading, "[format] introduction_heading")
+    footer_start = _only_line(ctx, footer_marker, "footer_start", r"^pdf ", len(lines) + 1)
+    intro_line = _only_line(ctx, intro_heading, "introduction_heading", r"^INTRODUCTION\s*$", 1)
     heading_lines = [n for n in numbers if TERRITORY_HEADING.match(lines[n - 1]) and intro_line < n < footer_start]
     if not heading_lines:
         raise BuildError("no territory heading of the form 'NN | NAME' between the introduction and the footer")
@@ -257,11 +257,15 @@ def extract(ctx: BuildContext) -> Structure:
     )
 
 
-def _only_line(lines: Sequence[str], text: str, where: str) -> int:
-    found = [n for n, line in enumerate(lines, start=1) if line.rstrip() == text]
-    if len(found) != 1:
-        raise BuildError(f"curated {where}: {text!r} must be exactly one line of the source, found on lines {found}")
-    return found[0]
+def _only_line(ctx: BuildContext, text: str, key: str, likely: str, default: int) -> int:
+    """The one line that reads *text*; when none or several do, the problem is recorded and the
+    build goes on from the first line like *likely* (or *default*), to name every other problem too."""
+    found = [n for n, line in enumerate(ctx.lines, start=1) if line.rstrip() == text]
+    if len(found) == 1:
+        return found[0]
+    ctx.problems.add(ctx.curated_file, 0, f"{text!r} must be exactly one line of the source, found on lines {found}; the source may have changed", f"[format] {key}")
+    guesses = [n for n, line in enumerate(ctx.lines, start=1) if re.match(likely, line)]
+    return guesses[0] if guesses else default
 
 
 def _curated_lines(ctx: BuildContext, kind: str) -> dict[int, str]:

@@ -71,6 +71,10 @@ class Problems:
         except BuildError as error:
             self.add(file, line, str(error), entry)
 
+    def found(self) -> tuple[Problem, ...]:
+        """The problems found so far, sorted by file and line."""
+        return tuple(sorted(self._found))
+
     def __len__(self) -> int:
         return len(self._found)
 

@@ -1,18 +1,37 @@
-"""CSV: one UTF-8 file per table, with a header row, ids that join, exact amounts."""
+"""CSV: one UTF-8 file per table, with a header row, ids that join, exact amounts.
+
+A text cell that a spreadsheet would run as a formula (it starts with ``=``,
+``+``, ``-``, ``@``, a tab or a carriage return) is written with a leading
+apostrophe, as OWASP recommends, so opening the file never runs it; the JSON
+and SQLite exports keep such text as written. Numbers are never touched (a
+negative amount stays ``-5``).
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from .files import write_bytes
 from .tables import TABLES, Table, rows, text_value
 
 if TYPE_CHECKING:
     from ..dataset import Dataset
 
-__all__ = ["csv_text", "write_csv"]
+__all__ = ["FORMULA_STARTS", "csv_cell", "csv_text", "write_csv"]
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet read a cell as a formula."""
+
+
+def csv_cell(value: Any, column_type: str) -> str:
+    """*value* as a CSV cell of a column of *column_type* (text that reads as a formula is escaped)."""
+    text = text_value(value)
+    if column_type == "string" and text.startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
 
 
 def csv_text(ds: Dataset, table: Table) -> str:
@@ -20,15 +39,11 @@ def csv_text(ds: Dataset, table: Table) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([column.name for column in table.columns])
-    writer.writerows([text_value(value) for value in row] for row in rows(ds, table))
+    types = [column.type for column in table.columns]
+    writer.writerows([csv_cell(value, kind) for value, kind in zip(row, types)] for row in rows(ds, table))
     return out.getvalue()
 
 
 def write_csv(ds: Dataset, folder: Path) -> list[Path]:
     """Write ``<table>.csv`` for every table into *folder*; returns the files written."""
-    written = []
-    for table in TABLES:
-        path = folder / f"{table.name}.csv"
-        path.write_text(csv_text(ds, table), encoding="utf-8", newline="")
-        written.append(path)
-    return written
+    return [write_bytes(folder / f"{table.name}.csv", csv_text(ds, table).encode("utf-8")) for table in TABLES]

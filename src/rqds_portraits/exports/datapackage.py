@@ -1,7 +1,9 @@
 """A Frictionless Data Package (v2): the CSV files and a ``datapackage.json`` describing them.
 
 Each resource has its Table Schema (typed fields, primary and foreign keys);
-the package names its source, citation and reuse caveat.
+the package names its source, citation and reuse caveat. Its ``created`` is
+the day the revision of the data was published, so building the package twice
+gives the same bytes.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._version import __version__
 from .csvfiles import write_csv
+from .files import write_bytes
 from .tables import TABLES, Table
 
 if TYPE_CHECKING:
@@ -54,7 +57,7 @@ def descriptor(ds: Dataset) -> dict[str, Any]:
             f"Reuse caveat (from the note's licence field): {source.reuse_caveat}"
         ),
         "version": f"{ds.edition}+r{ds.revision}",
-        "created": source.modified.isoformat(),
+        "created": f"{(ds.revision_date or source.published).isoformat()}T00:00:00Z",
         "language": "fr",
         "keywords": ["développement social", "Québec", "RQDS", "Tour du Québec"],
         "sources": [{"title": f"{source.title} ({source.platform})", "path": source.url}],
@@ -81,6 +84,5 @@ def descriptor(ds: Dataset) -> dict[str, Any]:
 def write_datapackage(ds: Dataset, folder: Path) -> list[Path]:
     """Write the CSV files and ``datapackage.json`` into *folder*; returns the files written."""
     written = write_csv(ds, folder)
-    path = folder / "datapackage.json"
-    path.write_text(json.dumps(descriptor(ds), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return [*written, path]
+    content = json.dumps(descriptor(ds), ensure_ascii=False, indent=2) + "\n"
+    return [*written, write_bytes(folder / "datapackage.json", content.encode("utf-8"))]

@@ -5,7 +5,10 @@ primary key and its foreign keys, and gives its rows from a
 :class:`~rqds_portraits.Dataset` through the public API. CSV, SQLite, the
 Frictionless Data Package and pandas all read this description, so the formats
 cannot drift apart. Money stays exact: amounts are :class:`~decimal.Decimal`
-here, and each format writes them as exact decimal text.
+here, written as exact decimal text, beside the same amount as an integer of
+cents (``value_cents``), which sorts and sums exactly as a number anywhere.
+A list of values (a mention's roles, a partner's acronyms) is one text cell,
+its items separated by ``"; "``.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import attrs
 if TYPE_CHECKING:
     from ..dataset import Dataset
 
-__all__ = ["TABLES", "Column", "ColumnType", "ForeignKey", "Table", "rows", "text_value"]
+__all__ = ["TABLES", "Column", "ColumnType", "ForeignKey", "Table", "cents", "rows", "table", "text_value"]
 
 ColumnType = Literal["string", "integer", "decimal", "boolean", "date", "datetime"]
 Row = tuple[Any, ...]
@@ -80,8 +83,18 @@ _TO_PLACE = (ForeignKey(("territory_id",), "territories"), ForeignKey(("initiati
 
 def _edition(ds: Dataset) -> Iterator[Row]:
     s = ds.source
-    yield (ds.edition, ds.revision, ds.sha256, s.title, s.publisher, s.publisher_acronym, "; ".join(s.authors),
-           s.published, s.modified, s.url, s.platform, s.consulted, s.citation, s.reuse_caveat, s.sha256)  # fmt: skip
+    yield (ds.edition, ds.revision, ds.revision_date, ds.as_of, ds.sha256, s.title, s.publisher, s.publisher_acronym,
+           "; ".join(s.authors), s.published, s.modified, s.url, s.platform, s.consulted, s.citation, s.reuse_caveat,
+           s.sha256)  # fmt: skip
+
+
+def _date(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def cents(value: Decimal) -> int:
+    """An amount in dollars as an exact integer of cents (amounts have at most two decimals)."""
+    return int(value.scaleb(2).to_integral_value())
 
 
 def _territories(ds: Dataset) -> Iterator[Row]:
@@ -111,41 +124,48 @@ def _items(ds: Dataset) -> Iterator[Row]:
 
 def _periods(ds: Dataset) -> Iterator[Row]:
     for p in ds.periods:
-        yield (p.id, p.text, p.start, p.end, p.territory_id, p.initiative_id, p.lines[0], *p.span)
+        yield (p.id, p.text, p.start, p.end, _date(p.start_date), _date(p.end_date), p.territory_id, p.initiative_id,
+               p.lines[0], *p.span)  # fmt: skip
+
+
+def _dates(ds: Dataset) -> Iterator[Row]:
+    for d in ds.dates:
+        yield (d.id, d.text, str(d.date), d.date.precision, d.relation, d.territory_id, d.initiative_id, d.lines[0], *d.span)
 
 
 def _amounts(ds: Dataset) -> Iterator[Row]:
     for a in ds.amounts:
         period = a.period
-        yield (a.id, a.text, a.value, a.currency, a.qualifier, a.kind, a.per_years,
+        yield (a.id, a.text, a.value, cents(a.value), a.currency, a.qualifier, a.kind, a.per_years,
                period.start if period else None, period.end if period else None, a.period_id, a.share_of,
-               a.territory_id, a.initiative_id, a.lines[0], *a.span, a.note)  # fmt: skip
+               a.partner_id, a.territory_id, a.initiative_id, a.lines[0], *a.span, a.note)  # fmt: skip
 
 
 def _partners(ds: Dataset) -> Iterator[Row]:
     for p in ds.partners:
         renames = "; ".join(f"{r.year}: {r.old_acronym or r.old_name} → {r.new_acronym or r.new_name}" for r in p.renames)
-        yield (p.id, p.name, "; ".join(p.acronyms), "; ".join(p.variants), p.kind, p.scope, "; ".join(p.territories),
-               p.network_id, p.collective, p.count, renames, p.note)  # fmt: skip
+        yield (p.id, p.name, "; ".join(p.acronyms), "; ".join(p.variants), "; ".join(p.portrait_forms), p.kind,
+               p.scope, "; ".join(p.territories), p.network_id, p.collective, p.count, renames, p.note)  # fmt: skip
 
 
 def _mentions(ds: Dataset) -> Iterator[Row]:
     for m in ds.mentions:
-        yield (m.id, m.text, m.role, m.partner_id, m.territory_id, m.initiative_id, m.lines[0], *m.span, m.note)
+        yield (m.id, m.text, m.role, "; ".join(m.roles), m.partner_id, m.territory_id, m.initiative_id, m.lines[0],
+               *m.span, m.note)  # fmt: skip
 
 
 def _ententes(ds: Dataset) -> Iterator[Row]:
-    for e in ds.ententes():
+    for e in ds.ententes:
         p = e.period
-        yield (e.id, e.title, e.subject, e.kind, e.status, e.status_text, e.signatories,
-               p.start if p else None, p.end if p else None,
-               str(p.start_date) if p and p.start_date else None, str(p.end_date) if p and p.end_date else None,
-               "\n".join(e.dates_text), e.territory_id, e.initiative_id, *e.lines, e.note)  # fmt: skip
+        yield (e.id, e.title, e.subject, e.kind, e.status, e.status_text, e.status_basis, e.signatories,
+               p.start if p else None, p.end if p else None, _date(p.start_date if p else None),
+               _date(p.end_date if p else None), "\n".join(e.dates_text), e.territory_id, e.initiative_id, *e.lines,
+               e.note)  # fmt: skip
 
 
 def _links(attribute: str) -> Callable[[Dataset], Iterator[Row]]:
     def rows(ds: Dataset) -> Iterator[Row]:
-        for e in ds.ententes():
+        for e in ds.ententes:
             for other in getattr(e, attribute):
                 yield (e.id, other)
 
@@ -164,6 +184,8 @@ TABLES: tuple[Table, ...] = (
         (
             _c("edition", "string", "the edition, e.g. 2014-2015"),
             _c("revision", "integer", "the edition's revision, bumped on every data correction"),
+            _c("revision_date", "date", "the day this revision was published"),
+            _c("as_of", "date", "the reference date the agreements' statuses are read against"),
             _c("sha256", "string", "SHA-256 of the dataset file"),
             _c("title", "string", "the document's title"),
             _c("publisher", "string", "its publisher"),
@@ -241,42 +263,6 @@ TABLES: tuple[Table, ...] = (
         foreign_keys=(ForeignKey(("section_id",), "sections"),),
     ),
     Table(
-        "periods",
-        "Periods of years as written in the portraits.",
-        (
-            _c("id", "string", "stable id"),
-            _c("text", "string", "as written, e.g. 2013-2016"),
-            _c("start", "integer", "first year"),
-            _c("end", "integer", "last year"),
-            *_PLACE,
-            *_SPAN,
-        ),
-        _periods,
-        foreign_keys=_TO_PLACE,
-    ),
-    Table(
-        "amounts",
-        "Money amounts as written, with their exact value in Canadian dollars.",
-        (
-            _c("id", "string", "stable id"),
-            _c("text", "string", "as written, e.g. 670 000 $ / 3 ans"),
-            _c("value", "decimal", "exact value, in dollars"),
-            _c("currency", "string", "CAD"),
-            _c("qualifier", "string", "exact, approximate or at_least"),
-            _c("kind", "string", "funding, impact or cut"),
-            _c("per_years", "integer", "the duration written after it, in years"),
-            _c("period_start", "integer", "first year of its period"),
-            _c("period_end", "integer", "last year of its period"),
-            _c("period_id", "string", "the written period it goes with"),
-            _c("share_of", "string", "the amount it is a share of"),
-            *_PLACE,
-            *_SPAN,
-            _c("note", "string", "how the source is read, where it is ambiguous"),
-        ),
-        _amounts,
-        foreign_keys=(*_TO_PLACE, ForeignKey(("period_id",), "periods"), ForeignKey(("share_of",), "amounts")),
-    ),
-    Table(
         "partners",
         "The partner registry: every organisation the edition mentions, with its networks.",
         (
@@ -284,6 +270,7 @@ TABLES: tuple[Table, ...] = (
             _c("name", "string", "official French name"),
             _c("acronyms", "string", "acronyms written in the sources, separated by '; '"),
             _c("variants", "string", "other written forms, separated by '; '"),
+            _c("portrait_forms", "string", "common nouns that name it only in its territories' portraits, separated by '; '"),
             _c("kind", "string", "kind of body"),
             _c("scope", "string", "quebec, canada, regional or local"),
             _c("territories", "string", "territory ids it serves, separated by '; '"),
@@ -297,12 +284,71 @@ TABLES: tuple[Table, ...] = (
         foreign_keys=(ForeignKey(("network_id",), "partners"),),
     ),
     Table(
+        "periods",
+        "Periods of years as written in the portraits.",
+        (
+            _c("id", "string", "stable id"),
+            _c("text", "string", "as written, e.g. 2013-2016"),
+            _c("start", "integer", "first year"),
+            _c("end", "integer", "last year"),
+            _c("start_date", "string", "first month, when written in words (YYYY-MM or YYYY-MM-DD)"),
+            _c("end_date", "string", "last month, when written in words (YYYY-MM or YYYY-MM-DD)"),
+            *_PLACE,
+            *_SPAN,
+        ),
+        _periods,
+        foreign_keys=_TO_PLACE,
+    ),
+    Table(
+        "dates",
+        "Dates written in words in the portraits, with the month and, when written, the day.",
+        (
+            _c("id", "string", "stable id"),
+            _c("text", "string", "as written, e.g. jusqu’en juin 2015"),
+            _c("date", "string", "the date, YYYY-MM or YYYY-MM-DD"),
+            _c("precision", "string", "month or day"),
+            _c("relation", "string", "what it marks: on, from, since or until"),
+            *_PLACE,
+            *_SPAN,
+        ),
+        _dates,
+        foreign_keys=_TO_PLACE,
+    ),
+    Table(
+        "amounts",
+        "Money amounts as written, with their exact value in Canadian dollars.",
+        (
+            _c("id", "string", "stable id"),
+            _c("text", "string", "as written, e.g. 670 000 $ / 3 ans"),
+            _c("value", "decimal", "exact value, in dollars"),
+            _c("value_cents", "integer", "the same value in cents, an exact integer that sorts and sums as a number"),
+            _c("currency", "string", "CAD"),
+            _c("qualifier", "string", "exact, approximate or at_least"),
+            _c("kind", "string", "funding, impact or cut"),
+            _c("per_years", "integer", "the duration written after it, in years"),
+            _c("period_start", "integer", "first year of its period"),
+            _c("period_end", "integer", "last year of its period"),
+            _c("period_id", "string", "the written period it goes with"),
+            _c("share_of", "string", "the amount it is a share of"),
+            _c("partner_id", "string", "the partner whose own share it is, when written"),
+            *_PLACE,
+            *_SPAN,
+            _c("note", "string", "how the source is read, where it is ambiguous"),
+        ),
+        _amounts,
+        foreign_keys=(
+            *_TO_PLACE, ForeignKey(("period_id",), "periods"), ForeignKey(("share_of",), "amounts"),
+            ForeignKey(("partner_id",), "partners"),
+        ),  # fmt: skip
+    ),
+    Table(
         "mentions",
         "Every organisation named in the portraits, as written, with its role and partner.",
         (
             _c("id", "string", "stable id"),
             _c("text", "string", "as written"),
-            _c("role", "string", "leader, member, signatory, funder, observer, manager or mentioned"),
+            _c("role", "string", "the first of its roles"),
+            _c("roles", "string", "every role it holds, separated by '; ': leader, signatory, funder, manager, member, observer or mentioned"),
             _c("partner_id", "string", "the partner it resolves to"),
             *_PLACE,
             *_SPAN,
@@ -320,13 +366,14 @@ TABLES: tuple[Table, ...] = (
             _c("subject", "string", "the block's subject, when the title says little"),
             _c("kind", "string", "specific, administrative, partnership, regional, municipal, programme, plan, fund, grant or other"),
             _c("status", "string", "signed, in_progress, renewed, extended, to_come, under_negotiation, ended, planned or cancelled"),
-            _c("status_text", "string", "the words stating the status (empty when read from the period)"),
+            _c("status_text", "string", "the words stating the status, when written"),
+            _c("status_basis", "string", "where the status comes from: text, period (against the edition's as_of) or reading"),
             _c("signatories", "integer", "number of signatories, when written"),
             _c("period_start", "integer", "first year"),
             _c("period_end", "integer", "last year"),
             _c("start_date", "string", "exact start, when written (YYYY-MM or YYYY-MM-DD)"),
             _c("end_date", "string", "exact end, when written (YYYY-MM or YYYY-MM-DD)"),
-            _c("dates_text", "string", "the words giving the exact dates, one per line"),
+            _c("dates_text", "string", "the dates written in words, one per line"),
             *_PLACE,
             *_lines(),
             _c("note", "string", "readings of the source, e.g. a status read from the period"),
@@ -359,6 +406,14 @@ TABLES: tuple[Table, ...] = (
         foreign_keys=(ForeignKey(("entente_id",), "ententes"), ForeignKey(("period_id",), "periods")),
     ),
     Table(
+        "entente_dates",
+        "The dates written in words of each agreement (its start, end, signature).",
+        (_c("entente_id", "string", "the agreement"), _c("date_id", "string", "a written date")),
+        _links("date_ids"),
+        primary_key=("entente_id", "date_id"),
+        foreign_keys=(ForeignKey(("entente_id",), "ententes"), ForeignKey(("date_id",), "dates")),
+    ),
+    Table(
         "source_notes",
         "Remarks on passages of the source: typos, inconsistencies, ambiguities.",
         (_c("id", "string", "stable id"), _c("text", "string", "the passage as written"), _c("note", "string", "the remark"), *_PLACE, *_SPAN),
@@ -367,6 +422,16 @@ TABLES: tuple[Table, ...] = (
     ),
 )
 """Every exported table, in an order where a table comes after those it refers to (self-references aside)."""
+
+
+def table(name: object) -> Table:
+    """The table named *name*; :class:`~rqds_portraits.InvalidArgument` names the tables otherwise."""
+    found = next((t for t in TABLES if t.name == name), None)
+    if found is None:
+        from ..errors import InvalidArgument, shown
+
+        raise InvalidArgument(f"no table {shown(name)}; tables are {', '.join(t.name for t in TABLES)}")
+    return found
 
 
 def rows(ds: Dataset, table: Table) -> list[Row]:

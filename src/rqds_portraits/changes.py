@@ -5,7 +5,7 @@
     >>> new = rp.load("2014-2015", revision=2)
     >>> changes = rp.diff(old, new)
     >>> sorted({c.table for c in changes})[:3]
-    ['amounts', 'edition', 'ententes']
+    ['amounts', 'dates', 'edition']
 
 Records are matched by their id, or for what is written at one place of the
 source (periods, dates, amounts, mentions, notes on the source) by that place

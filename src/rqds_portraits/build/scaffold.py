@@ -1,0 +1,189 @@
+"""Start a new edition: ``python -m rqds_portraits.build new EDITION SOURCE.txt``.
+
+Creates ``<data>/<EDITION>/`` with the source text and a curated file that
+holds every decision the build will need, each marked ``TODO`` with its source
+line: the edition's dates, the amounts that need a reading, every phrase that
+may name an agreement, the mentions a territory cannot resolve, the lines no
+rule can place, and the capitalised words the partner registry does not know.
+The layout vocabulary (section headings, footer labels, the words that make an
+amount or a phrase need a reading) is copied from the latest edition. The build
+refuses the file until no ``TODO`` is left.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from ..errors import BuildError
+from ..index import EDITION_NAME
+from .builder import CURATED_FILE, REGISTRY_FILE, SOURCE_FILE, editions_in
+from .context import BuildContext
+from .curated import TODO, Table, read_toml
+from .problems import Problems
+
+__all__ = ["scaffold"]
+
+_FOOTER = re.compile(r"^pdf .*$", re.M)
+
+
+def _toml(value: Any) -> str:
+    """*value* as a TOML value (strings, numbers, dates, lists and tables of them)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, datetime.date)):
+        return str(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{_key(k)} = {_toml(v)}" for k, v in value.items()) + " }"
+    return "[" + ", ".join(_toml(item) for item in value) + "]"
+
+
+def _key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)
+
+
+def _entry(kind: str, fields: dict[str, Any], comment: str) -> str:
+    return f"# {comment}\n[[{kind}]]\n" + "".join(f"{_key(k)} = {_toml(v)}\n" for k, v in fields.items())
+
+
+def _base(data_dir: Path, edition: str) -> Table:
+    """The curated file of the latest edition before *edition* (its vocabulary is the new one's start)."""
+    earlier = [folder for folder in editions_in(data_dir) if folder.name < edition]
+    if not earlier:
+        raise BuildError(f"no earlier edition in {data_dir} to take the layout vocabulary from")
+    return read_toml(earlier[-1] / CURATED_FILE)
+
+
+def _header(edition: str, base: Table, lines: list[str]) -> tuple[str, Table]:
+    layout = dict(base.get("format", {}))
+    footer = dict(base.get("footer", {}))
+    found = _FOOTER.findall("\n".join(lines))
+    footer_start = found[0] if len(found) == 1 else TODO
+    layout["footer_start"] = footer_start
+    old_start = base.get("format", {}).get("footer_start")
+    footer["platform_labels"] = [footer_start if label == old_start else label for label in footer.get("platform_labels", [])]
+    curated: Table = {"edition": edition, "revision": 1, "revision_date": TODO, "as_of": TODO, "format": layout, "source": base.get("source", {}), "footer": footer}
+    text = [
+        f"# Curated decisions for the {edition} edition of the Tour du Québec, started by",
+        f"# `python -m rqds_portraits.build new {edition} …`. Every value \"TODO\" is a decision to make",
+        "# (the comment above it says which line of source.txt it is about); the build refuses the",
+        "# file until none is left. The kinds of entries are documented in the curated file of the",
+        "# previous edition and in docs/adding-an-edition.md.",
+        "",
+        f"edition = {_toml(edition)}",
+        "revision = 1",
+        "# The day this revision is published (YYYY-MM-DD, unquoted).",
+        f"revision_date = {_toml(TODO)}",
+        "# The reference date of the statuses: an agreement whose period ended before it is \"ended\".",
+        f"as_of = {_toml(TODO)}",
+        "",
+        "[format]",
+        *(f"{_key(k)} = {_toml(v)}" for k, v in layout.items() if not isinstance(v, dict)),
+        "",
+        *(line for k, v in layout.items() if isinstance(v, dict) for line in ["", f"[format.{k}]", *(f"{_key(a)} = {_toml(b)}" for a, b in v.items())]),
+        "",
+        "[source]",
+        *(f"{_key(k)} = {_toml(v)}" for k, v in curated["source"].items()),
+        "",
+        "[footer]",
+        *(f"{_key(k)} = {_toml(v)}" for k, v in footer.items()),
+        "",
+    ]
+    return "\n".join(text), curated
+
+
+def _decisions(ctx: BuildContext, registry: Any, unknown: dict[str, str]) -> Iterable[str]:
+    """One TODO entry per decision the build would otherwise stop at, in source order; the
+    capitalised words the registry does not know go into *unknown*."""
+    from .annotate import find_amounts, find_periods
+    from .ententes import check_coverage
+    from .extract import extract
+
+    structure = extract(ctx)
+    unplaced = [p for p in ctx.problems.found() if "before any section heading" in p.message]
+    for problem in unplaced:
+        text = ctx.lines[problem.line - 1]
+        yield _entry(
+            "block_title",
+            {"territory": TODO, "line": problem.line, "text": text, "why": TODO},
+            f"TODO line {problem.line}: a block's title (keep), or a note on the territory (make it a [[territory_note]])",
+        )
+    units = structure.units
+    periods = find_periods(ctx, units)
+    amounts, _ = find_amounts(ctx, units, periods)
+    words = ctx.curated.get("format", {}).get("amount_words", [])
+    for amount in amounts:
+        unit = next(u for u in units if u.line == amount.lines[0])
+        said = [w for w in words if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", unit.text, re.IGNORECASE)]
+        yield _entry(
+            "amount",
+            {"territory": amount.territory_id, "at": unit.text[max(0, amount.span[0] - unit.column - 40) : amount.span[1] - unit.column],
+             "text": amount.text, "kind": TODO, "qualifier": TODO, "note": TODO},
+            f"TODO line {amount.lines[0]}: how to read {amount.text!r}" + (f" (written near {', '.join(map(repr, said))})" if said else "")
+            + "; a plain amount of an agreement needs no entry: delete this one then",
+        )  # fmt: skip
+    checker = BuildContext(ctx.edition, ctx.lines, {"format": ctx.curated.get("format", {})}, Problems())
+    check_coverage(checker, units, ())
+    for problem in checker.problems.found():
+        unit = next(u for u in units if u.line == problem.line)
+        yield _entry(
+            "entente",
+            {"id": TODO, "territory": unit.territory_id, "at": unit.text[:120], "title": TODO, "kind": TODO, "note": TODO},
+            f"TODO line {problem.line}: an agreement (fill in), a passage naming one already recorded (move it to that record's "
+            "also_at), or no agreement (make it a [[not_an_entente]] with why)",
+        )
+    from .mentions import find_mentions
+
+    mentioning = BuildContext(ctx.edition, ctx.lines, {}, Problems())
+    mentions = find_mentions(mentioning, units, registry)
+    for problem in mentioning.problems.found():
+        yield _entry("mention", {"territory": TODO, "at": TODO, "partner": TODO, "why": TODO}, f"TODO line {problem.line}: {problem.message}")
+    from .builder import _check_organisations
+
+    known = BuildContext(ctx.edition, ctx.lines, {"format": ctx.curated.get("format", {})}, Problems())
+    _check_organisations(known, structure, mentions)
+    for problem in known.problems.found():
+        word = problem.message.split("'")[1]
+        unknown.setdefault(word, f"{TODO} line {problem.line}: an organisation? add it to partners.toml and delete this line; else say why it names none")
+
+
+def scaffold(data_dir: Path, edition: str, source: Path) -> tuple[Path, int]:
+    """Create ``data_dir/edition/`` with *source* and a curated file of TODO decisions; returns the
+    folder and the number of TODOs."""
+    if re.match(EDITION_NAME, edition) is None:
+        raise BuildError(f"an edition is named by its years, such as '2015-2016', not {edition!r}")
+    folder = data_dir / edition
+    if folder.exists():
+        raise BuildError(f"{folder} exists already: the scaffold never overwrites an edition")
+    try:
+        raw = source.read_bytes()
+        lines = raw.decode("utf-8").split("\n")
+    except (OSError, UnicodeDecodeError) as error:
+        raise BuildError(f"cannot read the source text {source}: {error}") from None
+    base = _base(data_dir, edition)
+    _, curated = _header(edition, base, lines)
+    registry_file = data_dir / REGISTRY_FILE
+    from .partners import read_registry
+
+    registry = read_registry(registry_file, Problems()) if registry_file.is_file() else ()
+    ctx = BuildContext(edition, lines, curated, Problems())
+    unknown: dict[str, str] = {}
+    try:
+        decisions = list(_decisions(ctx, registry, unknown))
+    except BuildError as error:
+        decisions = [f"# {TODO}: the layout cannot be read yet ({error}); fix [format] first\n"]
+    base.setdefault("format", {}).setdefault("not_partners", {}).update(unknown)
+    header, _ = _header(edition, base, lines)
+    text = header + "\n" + "\n".join(decisions)
+    folder.mkdir(parents=False)
+    (folder / SOURCE_FILE).write_bytes(raw)
+    (folder / CURATED_FILE).write_text(text, encoding="utf-8")
+    from .curated import todos
+
+    return folder, len(todos(read_toml(folder / CURATED_FILE)))

@@ -13,11 +13,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 import rqds_portraits as rp
 from rqds_portraits import loading
 
 from .synthetic import data_with_later_edition
+
+# Hypothesis profiles: "ci" (the default, what `.ci/run` runs) and "deep", on demand:
+#     HYPOTHESIS_PROFILE=deep python -m pytest tests/test_fuzz.py
+# tests/test_fuzz.py scales its own example counts from the profile's max_examples.
+settings.register_profile("ci", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("deep", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 DATA = Path(rp.__file__).resolve().parent / "data"
 EDITION = "2014-2015"

@@ -79,12 +79,12 @@ def test_funding_of_a_partner_counts_the_agreements_it_is_a_party_to() -> None:
     # Québec en Forme sits on the committee of the CRLS agreement (438 459 $), but signs, funds or manages none.
     qef = DS.total_funding(partner="QEF")
     assert (qef.total, qef.roles) == (Decimal(0), PARTY_ROLES)
-    committee = DS.total_funding(partner="QEF", role="member")
+    committee = DS.total_funding(partner="QEF", roles="member")
     assert (committee.total, committee.roles, [a.text for a in committee.amounts]) == (Decimal("438459"), ("member",), ["438 459 $"])
     # Emploi-Québec manages the Réussite agreement (3 170 000) and sits on four more committees.
     emploi = DS.total_funding(territory="laval", period="2013-2016", partner="Emploi-Québec")
     assert emploi.total == Decimal("3170000")
-    wider = DS.total_funding(territory="laval", period="2013-2016", partner="Emploi-Québec", role=(*PARTY_ROLES, "member"))
+    wider = DS.total_funding(territory="laval", period="2013-2016", partner="Emploi-Québec", roles=(*PARTY_ROLES, "member"))
     assert wider.total == Decimal("9710907")
 
 
@@ -189,8 +189,8 @@ def test_bad_arguments_are_refused_not_reinterpreted() -> None:
         DS.total_funding(yearly="no")  # type: ignore[arg-type]
     with pytest.raises(rp.InvalidArgument, match="invalid status= 'done'; choose one or several of: signed"):
         DS.find_ententes(status="done")  # type: ignore[arg-type]
-    with pytest.raises(rp.InvalidArgument, match="role= says which partnership"):
-        DS.total_funding(role="member")
+    with pytest.raises(rp.InvalidArgument, match="roles= says which partnership"):
+        DS.total_funding(roles="member")
     with pytest.raises(rp.PartnerNotFound):
         DS.total_funding(partner="Nobody")
     with pytest.raises(rp.InvalidPeriod):
@@ -246,6 +246,6 @@ def test_territory_totals_add_up(period: Period | None, mode: str, yearly: bool)
 
 @given(st.sampled_from([p.id for p in DS.partners]), st.lists(st.sampled_from(rp.annotations.ROLES), min_size=1, unique=True))
 def test_wider_roles_never_count_less(partner: str, roles: list[str]) -> None:
-    narrow = DS.total_funding(partner=partner, role=tuple(roles))  # type: ignore[arg-type]
-    wide = DS.total_funding(partner=partner, role=rp.annotations.ROLES)
+    narrow = DS.total_funding(partner=partner, roles=tuple(roles))  # type: ignore[arg-type]
+    wide = DS.total_funding(partner=partner, roles=rp.annotations.ROLES)
     assert narrow.total <= wide.total and set(narrow.roles or ()) == set(roles)

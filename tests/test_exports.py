@@ -158,7 +158,7 @@ def test_bad_export_arguments(tmp_path: Path) -> None:
         with pytest.raises(rp.InvalidArgument, match="ds= must be a Dataset"):
             export(not_a_dataset, "json", tmp_path)  # type: ignore[arg-type]
     for folder in ("", "  ", None, 3):
-        with pytest.raises(rp.ExportError, match="folder= must"):
+        with pytest.raises(rp.InvalidArgument, match="folder= must"):
             export(DS, "csv", folder)  # type: ignore[arg-type]
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")

@@ -51,6 +51,7 @@ __all__ = [
     "Entente",
     "Exclusion",
     "ExportError",
+    "FieldChange",
     "FooterLine",
     "FundingTotal",
     "Initiative",
@@ -76,6 +77,7 @@ __all__ = [
     "Territory",
     "TerritoryNotFound",
     "Website",
+    "WrittenDate",
     "WrittenPeriod",
     "__version__",
     "clear_cache",
@@ -92,9 +94,11 @@ _LAZY = {
     "Amount": "annotations",
     "Mention": "annotations",
     "SourceNote": "annotations",
+    "WrittenDate": "annotations",
     "WrittenPeriod": "annotations",
     "Entente": "agreements",
     "Change": "changes",
+    "FieldChange": "changes",
     "diff": "changes",
     "Dataset": "dataset",
     "FooterLine": "document",
@@ -124,9 +128,9 @@ _LAZY = {
 if TYPE_CHECKING:
     from . import exports as exports
     from .agreements import Entente
-    from .annotations import Amount, Mention, SourceNote, WrittenPeriod
+    from .annotations import Amount, Mention, SourceNote, WrittenDate, WrittenPeriod
     from .dataset import Dataset
-    from .changes import Change, diff
+    from .changes import Change, FieldChange, diff
     from .document import FooterLine, Introduction, Source
     from .funding import Exclusion, FundingTotal
     from .index import Revision

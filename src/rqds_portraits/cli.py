@@ -264,7 +264,7 @@ def _funding_data(total: Any) -> dict[str, Any]:
 
 
 def _funding(ds: Any, args: argparse.Namespace) -> Any:
-    options = {"period": args.period, "partner": args.partner, "role": args.role, "status": args.status, "yearly": args.yearly, "mode": args.mode}
+    options = {"period": args.period, "partner": args.partner, "roles": args.role, "status": args.status, "yearly": args.yearly, "mode": args.mode}
     if args.by == "territory":
         if args.territory is not None:
             raise _Exit("--by territory gives every territory: leave out --territory")
@@ -417,8 +417,20 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _decoded(argument: str) -> str:
+    """An argument as the user typed it: under an ASCII locale (``LC_ALL=C``), Python keeps the bytes of
+    "Québec" as surrogates; they are read back as UTF-8, else as Latin-1, the two encodings terminals send."""
+    if not any("\udc80" <= character <= "\udcff" for character in argument):
+        return argument
+    raw = argument.encode("utf-8", "surrogateescape")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
+
+
 def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
-    args = _parser().parse_args(argv)
+    args = _parser().parse_args([_decoded(argument) for argument in (sys.argv[1:] if argv is None else argv)])
     for option, default in (("edition", None), ("revision", None), ("json", False), ("wide", False)):
         if not hasattr(args, option):
             setattr(args, option, default)
@@ -436,8 +448,8 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def _cli_words(message: str) -> str:
     """An API message in the command line's words, on one line: ``territory=`` becomes ``--territory``."""
-    message = re.sub(r"\b(active_in|territory|partner|role|status|kind|mode|period|edition|revision)=(…)?", lambda m: "--" + m[1].replace("_", "-"), message)
-    message = message.replace("include_network=False", "--exact")
+    message = re.sub(r"\b(active_in|territory|partner|roles|role|status|kind|mode|period|edition|revision)=(…)?", lambda m: "--" + m[1].replace("_", "-").replace("roles", "role"), message)
+    message = message.replace("include_network=False", "--exact").replace("folder=", "the export folder")
     return " ".join(message.split("\n"))
 
 

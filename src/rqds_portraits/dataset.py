@@ -546,7 +546,7 @@ class Dataset:
         territory: str | int | None = None,
         period: PeriodLike | None = None,
         partner: str | None = None,
-        role: Roles = None,
+        roles: Roles = None,
         status: Statuses = None,
         yearly: bool = False,
         mode: str = "overlaps",
@@ -561,7 +561,7 @@ class Dataset:
 
         *partner* selects the amounts of the agreements it is a party to: a
         signatory, funder or manager (:data:`~rqds_portraits.funding.PARTY_ROLES`),
-        or the roles given in *role* (``role=("member",)`` for the agreements
+        or the roles given in *roles* (one or several: ``roles="member"`` for the agreements
         whose committee it sits on); ``.roles`` records which. Where the text
         writes the partner's own share of an amount, ``.shares`` lists it:
         "money from the MELS" is ``.shares_total``, "money of agreements the
@@ -576,10 +576,10 @@ class Dataset:
         assert statuses is not None
         every_year = flag(yearly, "yearly")
         partner_name = optional_name(partner, "partner", "a partner's name, acronym or id")
-        if role is not None and partner_name is None:
-            raise InvalidArgument("role= says which partnership of partner= to count: give a partner too")
-        roles = choices(role, ROLES, "role") if role is not None else frozenset(PARTY_ROLES)
-        mentions = self._party_mentions(partner_name, territory, roles) if partner_name is not None else None
+        if roles is not None and partner_name is None:
+            raise InvalidArgument("roles= says which partnership of partner= to count: give a partner too")
+        counted = choices(roles, ROLES, "roles") if roles is not None else frozenset(PARTY_ROLES)
+        mentions = self._party_mentions(partner_name, territory, counted) if partner_name is not None else None
         selection, left_out, by_amount = self._funding_selection(territory, asked, mentions, chosen_mode, statuses)
         order = _in_order(statuses)
         total = funding_total(selection, by_amount, statuses=order, yearly=every_year, excluded=left_out)
@@ -589,14 +589,14 @@ class Dataset:
 
         family = self._partner_index().family(self.partner(partner_name, territory=territory).id)
         shares = tuple(a for a in selection if a.partner_id in family)
-        return attrs.evolve(total, roles=tuple(r for r in ROLES if r in roles), shares=shares)
+        return attrs.evolve(total, roles=tuple(r for r in ROLES if r in counted), shares=shares)
 
     def funding_by_territory(
         self,
         *,
         period: PeriodLike | None = None,
         partner: str | None = None,
-        role: Roles = None,
+        roles: Roles = None,
         status: Statuses = None,
         yearly: bool = False,
         mode: str = "overlaps",
@@ -605,7 +605,7 @@ class Dataset:
         return MappingProxyType(
             {
                 t.id: self.total_funding(
-                    territory=t.id, period=period, partner=partner, role=role, status=status, yearly=yearly, mode=mode
+                    territory=t.id, period=period, partner=partner, roles=roles, status=status, yearly=yearly, mode=mode
                 )
                 for t in self.territories
             }

@@ -14,18 +14,22 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import ExportError, shown
+from ..errors import ExportError, InvalidArgument, shown
 
 __all__ = ["export_folder", "write_bytes", "write_with"]
 
 
 def export_folder(folder: object) -> Path:
-    """The folder to write into: a non-empty path, created if missing when its parent exists."""
+    """The folder to write into: a non-empty path, created if missing when its parent exists.
+
+    A name that is not a path raises :class:`~rqds_portraits.InvalidArgument`; a folder that
+    cannot be made or written raises :class:`~rqds_portraits.ExportError`.
+    """
     if isinstance(folder, bool) or not isinstance(folder, (str, os.PathLike)):
-        raise ExportError(f"folder= must be a folder path (a str or os.PathLike), not {shown(folder)}")
+        raise InvalidArgument(f"folder= must be a folder path (a str or os.PathLike), not {shown(folder)}")
     text = os.fspath(folder)
     if not isinstance(text, str) or not text.strip() or "\x00" in text:
-        raise ExportError(f"folder= must name a folder, not {shown(text)}: give a path such as './tour-du-quebec'")
+        raise InvalidArgument(f"folder= must name a folder, not {shown(text)}: give a path such as './tour-du-quebec'")
     path = Path(text)
     try:
         path.mkdir(exist_ok=True)

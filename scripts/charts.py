@@ -3,8 +3,13 @@
     python scripts/charts.py           # write them
     python scripts/charts.py --check   # exit 1 if a committed file differs from a fresh generation
 
-It writes, from the latest bundled edition and its public API only:
+It writes, from the 2014-2015 edition (the one the docs describe) and the
+package's public API only:
 
+- ``docs/charts/data-model.svg``: the exported tables, their key and foreign-key
+  columns, and which table refers to which (from ``rqds_portraits.exports.tables``);
+- ``docs/charts/pipeline.svg``: how the source text becomes the dataset file,
+  the records and the exports (the provenance chain);
 - ``docs/charts/funding-by-territory.svg``: the exact funding totals of
   ``ds.funding_by_territory()``, one bar per territory;
 - ``docs/charts/partners-by-territory.svg``: the number of distinct registry
@@ -13,7 +18,8 @@ It writes, from the latest bundled edition and its public API only:
   notes, and the notes of its amounts, mentions and agreements), with lines.
 
 The SVG files are written with the standard library only and are the same bytes
-on every run: no dates, no random ids, fixed number formatting.
+on every run: no dates, no random ids, fixed number formatting. They are plain
+files, so the documentation shows them offline (no diagram script from a CDN).
 """
 
 from __future__ import annotations
@@ -26,12 +32,16 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 import rqds_portraits as rp
+from rqds_portraits.exports.tables import TABLES, Table
 from rqds_portraits.money import format_amount
 
+EDITION = "2014-2015"
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 FUNDING_CHART = DOCS / "charts" / "funding-by-territory.svg"
 PARTNERS_CHART = DOCS / "charts" / "partners-by-territory.svg"
+DATA_MODEL = DOCS / "charts" / "data-model.svg"
+PIPELINE = DOCS / "charts" / "pipeline.svg"
 AMBIGUITIES = DOCS / "ambiguities.md"
 
 # Chart geometry, in SVG user units (pixels).
@@ -45,6 +55,14 @@ FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, s
 BAR_COLOUR = "#3949ab"
 TEXT_COLOUR = "#1f2328"
 MUTED_COLOUR = "#57606a"
+BOX_FILL = "#eef0fa"
+LINK_COLOUR = "#8c94b8"
+
+# Diagram geometry: boxes of text lines, in columns.
+LINE = 16
+BOX_WIDTH = 232
+COLUMN_GAP = 56
+BOX_GAP = 18
 
 
 def dollars(value: Decimal) -> str:
@@ -160,6 +178,185 @@ def partners_chart(ds: rp.Dataset) -> str:
         rows=rows,
         footer=_footer(ds),
     )
+
+
+# -- diagrams ----------------------------------------------------------------------------------------------
+
+Box = tuple[float, float, float, float]  # x, y, width, height
+
+
+def _svg_open(slug: str, title: str, description: str, width: float, height: float) -> list[str]:
+    return [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{_number(width)}" height="{_number(height)}" '
+        f'viewBox="0 0 {_number(width)} {_number(height)}" role="img" aria-labelledby="{slug}-title {slug}-desc" '
+        f"font-family={quoteattr(FONT)} font-size=\"12\">",
+        f'  <title id="{slug}-title">{escape(title)}</title>',
+        f'  <desc id="{slug}-desc">{escape(description)}</desc>',
+        "  <defs>",
+        f'    <marker id="{slug}-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">',
+        f'      <path d="M 0 0 L 10 5 L 0 10 z" fill="{LINK_COLOUR}"/>',
+        "    </marker>",
+        "  </defs>",
+        f'  <rect width="{_number(width)}" height="{_number(height)}" fill="#ffffff"/>',
+        f'  <text x="16" y="24" font-size="15" font-weight="bold" fill="{TEXT_COLOUR}">{escape(title)}</text>',
+    ]
+
+
+def _box(box: Box, heading: str, lines: Sequence[str]) -> list[str]:
+    """A box with a bold heading and lines of text under it."""
+    x, y, width, height = box
+    out = [
+        f'  <rect x="{_number(x)}" y="{_number(y)}" width="{_number(width)}" height="{_number(height)}" rx="6" '
+        f'fill="{BOX_FILL}" stroke="{BAR_COLOUR}" stroke-width="1.2"/>',
+        f'  <text x="{_number(x + 10)}" y="{_number(y + 18)}" font-weight="bold" fill="{TEXT_COLOUR}">{escape(heading)}</text>',
+    ]
+    for number, line in enumerate(lines):
+        out.append(f'  <text x="{_number(x + 10)}" y="{_number(y + 18 + LINE * (number + 1))}" fill="{MUTED_COLOUR}">{escape(line)}</text>')
+    return out
+
+
+def _box_height(lines: Sequence[str]) -> float:
+    return 26.0 + LINE * len(lines)
+
+
+def _path(slug: str, points: Sequence[tuple[float, float]]) -> list[str]:
+    """A link through *points*, with an arrowhead at the last one."""
+    steps = " L ".join(f"{_number(x)} {_number(y)}" for x, y in points)
+    return [f'  <path d="M {steps}" fill="none" stroke="{LINK_COLOUR}" stroke-width="1.2" marker-end="url(#{slug}-arrow)"/>']
+
+
+def _arrow(slug: str, start: tuple[float, float], end: tuple[float, float]) -> list[str]:
+    """A link from *start* to *end*: straight when they line up, else across the middle of the gap between them."""
+    (x1, y1), (x2, y2) = start, end
+    if x1 == x2 or y1 == y2:
+        return _path(slug, [start, end])
+    middle = (x1 + x2) / 2
+    return _path(slug, [start, (middle, y1), (middle, y2), end])
+
+
+def table_levels(tables: Sequence[Table]) -> dict[str, int]:
+    """Each table's column in the data-model diagram: one more than the tables it refers to (0: none)."""
+    level: dict[str, int] = {}
+    for table in tables:  # TABLES lists a table after those it refers to
+        parents = [level[key.table] for key in table.foreign_keys if key.table != table.name]
+        level[table.name] = 1 + max(parents) if parents else 0
+    return level
+
+
+def _table_lines(table: Table) -> list[str]:
+    """A table's key columns, its foreign keys and how many other columns it has."""
+    keys = [f"{name} (key)" for name in table.primary_key]
+    links = [f"{', '.join(key.columns)} → {key.table}" for key in table.foreign_keys]
+    shown = set(table.primary_key) | {column for key in table.foreign_keys for column in key.columns}
+    others = len(table.columns) - len(shown)
+    return [*keys, *links, *([f"+ {others} more column{'s' if others != 1 else ''}"] if others else [])]
+
+
+def data_model_chart(ds: rp.Dataset) -> str:
+    """The exported tables in columns by dependency, with an arrow for each reference to another table."""
+    level = table_levels(TABLES)
+    top = 64.0
+    boxes: dict[str, Box] = {}
+    heights = [top] * (max(level.values()) + 1)
+    for table in TABLES:
+        column = level[table.name]
+        height = _box_height(_table_lines(table))
+        boxes[table.name] = (16 + column * (BOX_WIDTH + COLUMN_GAP), heights[column], BOX_WIDTH, height)
+        heights[column] += height + BOX_GAP
+    width = 16 + len(heights) * (BOX_WIDTH + COLUMN_GAP) - COLUMN_GAP + 16
+    height = max(heights) + 30
+    references = sum(1 for t in TABLES for key in t.foreign_keys)
+    out = _svg_open(
+        "model",
+        f"The tables of an edition ({ds.edition}, format {ds.records.format}) and how they refer to each other",
+        f"{len(TABLES)} tables and {references} references, as exported to CSV, SQLite, the Data Package and pandas: "
+        + "; ".join(f"{t.name}: {', '.join(_table_lines(t))}" for t in TABLES),
+        width,
+        height,
+    )
+    for table in TABLES:  # links first, so the boxes are drawn over them
+        x, y, _, _ = boxes[table.name]
+        for key in table.foreign_keys:
+            if key.table == table.name:
+                continue
+            px, py, pw, ph = boxes[key.table]
+            out += _arrow("model", (x, y + 14), (px + pw, py + 14))
+    for table in TABLES:
+        out += _box(boxes[table.name], table.name, _table_lines(table))
+    out.append(
+        f'  <text x="16" y="{_number(height - 12)}" font-size="11" fill="{MUTED_COLOUR}">'
+        f"{escape('Every table of facts also has first_line/last_line (and line, span) into the bundled source text. ' + _footer(ds))}</text>"
+    )
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+def pipeline_chart(ds: rp.Dataset) -> str:
+    """The provenance chain: from the published note to the records, the text rendered back and the exports."""
+    source = ds.source
+    steps: list[tuple[str, list[str]]] = [
+        ("Praxis note", [f"published {source.published}", "by the RQDS", "copied verbatim"]),
+        ("source.txt", [f"{source.line_count} lines, sha256 kept", "data/<edition>/source.txt"]),
+        ("python -m rqds_portraits.build", ["extract: blocks, sections, items", "annotate: periods, dates,", "amounts, mentions, ententes", "check: every problem, once"]),
+        ("dataset.json", [f"revision {ds.revision} ({ds.revision_date})", "+ editions.json: sha256", "+ dataset.schema.json", "older revisions kept"]),
+    ]
+    inputs: list[tuple[str, list[str]]] = [
+        ("curated.toml", ["readings of the text,", "each with why or a note"]),
+        ("partners.toml", ["the partner registry"]),
+    ]
+    uses: list[tuple[str, list[str]]] = [
+        ("rp.load(edition, revision, sha256)", ["verifies the sha256", "upgrades older formats"]),
+        ("Dataset", ["typed, frozen records", "each with its lines and span"]),
+        ("ds.render()", ["the source text again,", "line for line"]),
+        ("queries, exports, CLI", ["CSV · SQLite · Data Package", "pandas · JSON · rqds-portraits"]),
+    ]
+    width_each, gap = 212.0, 40.0
+    row_height = max(_box_height(lines) for _, lines in [*steps, *inputs, *uses])
+    rows_y = (60.0, 60.0 + row_height + 70, 60.0 + 2 * (row_height + 70))
+    width = 16 + 4 * (width_each + gap) - gap + 16
+    height = rows_y[2] + row_height + 40
+    out = _svg_open(
+        "pipeline",
+        "From the source text to the data: every fact points back to its lines",
+        " → ".join(name for name, _ in steps)
+        + f"; the build also reads {' and '.join(name for name, _ in inputs)}; then "
+        + " → ".join(name for name, _ in uses)
+        + ".",
+        width,
+        height,
+    )
+
+    def place(column: int, row: int) -> Box:
+        return (16 + column * (width_each + gap), rows_y[row], width_each, row_height)
+
+    for column in range(3):  # the main chain, left to right
+        x, y, w, h = place(column, 0)
+        out += _arrow("pipeline", (x + w, y + h / 2), (x + w + gap, y + h / 2))
+    build_x, build_y, build_w, build_h = place(2, 0)
+    curated_x, curated_y, curated_w, _ = place(1, 1)
+    registry_x, registry_y, registry_w, _ = place(2, 1)
+    below_build = build_y + build_h
+    gap_row = (below_build + curated_y) / 2  # between the first row and the inputs
+    # The curated readings and the registry feed the build.
+    out += _path("pipeline", [(curated_x + curated_w / 2, curated_y), (curated_x + curated_w / 2, gap_row), (build_x + build_w / 3, gap_row), (build_x + build_w / 3, below_build)])
+    out += _path("pipeline", [(registry_x + registry_w * 2 / 3, registry_y), (build_x + build_w * 2 / 3, below_build)])
+    # The dataset file is what rp.load() reads.
+    file_x, file_y, file_w, file_h = place(3, 0)
+    load_x, load_y, load_w, _ = place(0, 2)
+    under_inputs = (registry_y + row_height + load_y) / 2
+    out += _path("pipeline", [(file_x + file_w / 2, file_y + file_h), (file_x + file_w / 2, under_inputs), (load_x + load_w / 2, under_inputs), (load_x + load_w / 2, load_y)])
+    for column in range(3):
+        x, y, w, h = place(column, 2)
+        out += _arrow("pipeline", (x + w, y + h / 2), (x + w + gap, y + h / 2))
+    for column, (name, lines) in enumerate(steps):
+        out += _box(place(column, 0), name, lines)
+    for column, (name, lines) in enumerate(inputs):
+        out += _box(place(column + 1, 1), name, lines)
+    for column, (name, lines) in enumerate(uses):
+        out += _box(place(column, 2), name, lines)
+    out.append(f'  <text x="16" y="{_number(height - 12)}" font-size="11" fill="{MUTED_COLOUR}">{escape(_footer(ds))}</text>')
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
 
 
 _MARKDOWN_ESCAPES = {
@@ -304,6 +501,8 @@ def ambiguities_page(ds: rp.Dataset) -> str:
 
 
 GENERATORS: Mapping[Path, Callable[[rp.Dataset], str]] = {
+    DATA_MODEL: data_model_chart,
+    PIPELINE: pipeline_chart,
     FUNDING_CHART: funding_chart,
     PARTNERS_CHART: partners_chart,
     AMBIGUITIES: ambiguities_page,
@@ -312,7 +511,7 @@ GENERATORS: Mapping[Path, Callable[[rp.Dataset], str]] = {
 
 def outputs(ds: rp.Dataset | None = None) -> dict[Path, str]:
     """Every generated file, by path, as a fresh generation gives it."""
-    dataset = ds if ds is not None else rp.load()
+    dataset = ds if ds is not None else rp.load(EDITION)
     return {path: generate(dataset) for path, generate in GENERATORS.items()}
 
 

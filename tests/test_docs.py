@@ -32,6 +32,9 @@ import pytest
 import rqds_portraits as rp
 from rqds_portraits import cli
 from rqds_portraits.build.__main__ import main as build_main
+from rqds_portraits.exports.tables import TABLES
+
+from .conftest import EDITION
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -41,7 +44,7 @@ OPTIONS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 
 FENCE = re.compile(r"^(?P<indent> *)```(?P<lang>[\w-]*)[^\n]*\n(?P<body>.*?)^(?P=indent)```[ \t]*$", re.M | re.S)
 # Fences whose content is not an example of the package: set-up commands, diagrams, file formats.
-NOT_RUN = {"sh", "mermaid", "toml", "yaml", "text", "bibtex", "json", "sql"}
+NOT_RUN = {"sh", "toml", "yaml", "text", "bibtex", "json", "sql"}
 AUTHORS = ("Véronique Larose", "Emily Mack", "Joël Nadeau", "Anne-Sophie Thomas", "Gédéon Verreault")
 URL = "https://praxis.encommun.io/n/d0RRgtI3PGexUN1nIKbFGJPrn74/"
 
@@ -221,12 +224,14 @@ def test_readme_shell_commands_run(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 @pytest.fixture(scope="module")
 def ds() -> rp.Dataset:
-    return rp.load()
+    return rp.load(EDITION)
 
 
 def test_generated_files_are_committed_fresh(ds: rp.Dataset) -> None:
     fresh = cast("dict[Path, str]", charts.outputs(ds))
     assert set(fresh) == {
+        DOCS / "charts" / "data-model.svg",
+        DOCS / "charts" / "pipeline.svg",
         DOCS / "charts" / "funding-by-territory.svg",
         DOCS / "charts" / "partners-by-territory.svg",
         DOCS / "ambiguities.md",
@@ -254,7 +259,7 @@ def test_charts_check_exits_1_when_a_file_differs(
 def _bars(svg: str) -> dict[str, str]:
     """The value label written after each territory's name in a chart."""
     texts = re.findall(r"<text [^>]*>([^<]*)</text>", svg)
-    names = [t.name for t in rp.load().territories]
+    names = [t.name for t in rp.load(EDITION).territories]
     return {texts[i]: texts[i + 1] for i in range(len(texts) - 1) if texts[i] in names}
 
 
@@ -276,7 +281,7 @@ def test_partners_chart_counts_distinct_partners(ds: rp.Dataset) -> None:
     expected = {t.name: len({m.partner_id for m in ds.mentions if m.territory_id == t.id and m.partner_id}) for t in ds.territories}
     bars = _bars(svg)
     assert {name: int(label.split()[0]) for name, label in bars.items()} == expected
-    assert bars["Laval"] == "47 partners" and bars["Gaspésie-Îles-de-la-Madeleine"] == "5 partners"
+    assert bars["Laval"] == "48 partners" and bars["Gaspésie-Îles-de-la-Madeleine"] == "5 partners"
 
 
 def test_dollars_are_written_the_french_canadian_way() -> None:
@@ -288,7 +293,39 @@ def test_dollars_are_written_the_french_canadian_way() -> None:
 
 def test_the_charts_are_shown_in_the_docs() -> None:
     shown = "\n".join(page.read_text(encoding="utf-8") for page in PAGES)
-    assert "charts/funding-by-territory.svg" in shown and "charts/partners-by-territory.svg" in shown
+    for chart in ("funding-by-territory", "partners-by-territory", "data-model", "pipeline"):
+        assert f"](charts/{chart}.svg)" in shown, chart
+
+
+def test_diagrams_render_offline() -> None:
+    # Mermaid is drawn by a script from a CDN: offline readers saw its source text.
+    for page in PAGES:
+        assert "mermaid" not in page.read_text(encoding="utf-8"), page.name
+    for chart in (DOCS / "charts").glob("*.svg"):
+        text = chart.read_text(encoding="utf-8")
+        assert "http" not in text.replace('xmlns="http://www.w3.org/2000/svg"', ""), chart.name  # nothing to fetch
+
+
+def test_the_data_model_diagram_draws_every_table_and_reference(ds: rp.Dataset) -> None:
+    svg = (DOCS / "charts" / "data-model.svg").read_text(encoding="utf-8")
+    headings = re.findall(r'<text [^>]*font-weight="bold"[^>]*>([^<]*)</text>', svg)
+    assert headings[1:] == [t.name for t in TABLES]  # after the title
+    for table in TABLES:
+        for key in table.foreign_keys:
+            assert f"{', '.join(key.columns)} → {key.table}" in svg, (table.name, key)
+    links = sum(1 for t in TABLES for key in t.foreign_keys if key.table != t.name)
+    assert svg.count('marker-end="url(#model-arrow)"') == links
+    levels = charts.table_levels(TABLES)
+    assert levels["territories"] == 0 and levels["initiatives"] == 1 and levels["entente_amounts"] > levels["amounts"]
+
+
+def test_the_pipeline_diagram_names_the_real_files(ds: rp.Dataset) -> None:
+    svg = (DOCS / "charts" / "pipeline.svg").read_text(encoding="utf-8")
+    for name in ("source.txt", "curated.toml", "partners.toml", "dataset.json", "editions.json", "rp.load(edition, revision, sha256)"):
+        assert f">{name}" in svg or f" {name}" in svg, name
+    data = Path(rp.__file__).parent / "data"
+    assert (data / EDITION / "source.txt").is_file() and (data / EDITION / "curated.toml").is_file() and (data / "partners.toml").is_file()
+    assert f"{ds.source.line_count} lines" in svg and f"revision {ds.revision} ({ds.revision_date})" in svg
 
 
 def test_ambiguities_page_lists_every_note_with_its_lines(ds: rp.Dataset) -> None:
@@ -296,7 +333,7 @@ def test_ambiguities_page_lists_every_note_with_its_lines(ds: rp.Dataset) -> Non
     noted: list[tuple[str, tuple[int, int], str]] = [(n.id, n.lines, n.note) for n in ds.source_notes]
     noted += [(a.id, a.lines, a.note) for a in ds.amounts if a.note]
     noted += [(m.id, m.lines, m.note) for m in ds.mentions if m.note]
-    noted += [(e.id, e.lines, e.note) for e in ds.ententes() if e.note]
+    noted += [(e.id, e.lines, e.note) for e in ds.ententes if e.note]
     assert len(noted) >= len(ds.source_notes) + 9
     entries = [line for line in page.splitlines() if line.startswith("- **Line")]
     assert len(entries) == len(noted)

@@ -230,6 +230,19 @@ def _resolve_shares(ctx: BuildContext, amounts: list[Amount], ids: dict[tuple[st
         yield attrs.evolve(amount, share_of=other)
 
 
+def words_near(text_of: Mapping[int, TextUnit], line: int, words: Sequence[str]) -> list[str]:
+    """The *words* written on *line* or on the line before it in the same block (whole words, any case)."""
+    unit = text_of[line]
+    previous = text_of.get(line - 1)
+    near = unit.text + ("\n" + previous.text if previous is not None and previous.initiative_id == unit.initiative_id else "")
+    return [word for word in words if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", near, re.IGNORECASE)]
+
+
+def is_plain(text: str) -> bool:
+    """Whether an amount is written plainly: "N $" or "N $ / k ans"."""
+    return _PLAIN.match(text) is not None
+
+
 def check_readings(
     ctx: BuildContext, units: Sequence[TextUnit], amounts: Sequence[Amount], read: frozenset[str], ententes: Sequence[Entente]
 ) -> None:
@@ -243,13 +256,10 @@ def check_readings(
         line = amount.lines[0]
         if amount.id in read:
             continue
-        unit = text_of[line]
-        previous = text_of.get(line - 1)
-        near = unit.text + ("\n" + previous.text if previous is not None and previous.initiative_id == unit.initiative_id else "")
-        said = [word for word in words if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", near, re.IGNORECASE)]
+        said = words_near(text_of, line, words)
         if said:
             ctx.in_source(line, f"{amount.text!r} needs a curated [[amount]] reading (kind, qualifier, note): {', '.join(map(repr, said))} is written near it")
-        elif _PLAIN.match(amount.text) is None:
+        elif not is_plain(amount.text):
             ctx.in_source(line, f"{amount.text!r} is not written plainly (N $ or N $ / k ans): it needs a curated [[amount]] reading")
         elif amount.id not in in_agreements:
             ctx.in_source(line, f"{amount.text!r} belongs to no agreement record: give it an [[entente]], or a curated [[amount]] reading")

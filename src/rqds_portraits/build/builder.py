@@ -40,7 +40,7 @@ from ..render import owned_lines, render
 from ..schema import json_schema, validate
 from .annotate import check_readings, find_amounts, find_dates, find_periods, find_source_notes
 from .context import BuildContext
-from .curated import Table, entries, line_of, read_toml, required_str, todos
+from .curated import Table, entries, key_line, line_of, read_toml, required_str, todos
 from .ententes import check_coverage, find_ententes
 from .extract import Structure, extract
 from .mentions import find_mentions, mentioned_partners
@@ -77,14 +77,16 @@ def build_edition(folder: Path, registry: Sequence[Partner], problems: Problems)
     try:
         lines = (folder / SOURCE_FILE).read_bytes().decode("utf-8").split("\n")
         curated = read_toml(folder / CURATED_FILE)
+        curated_text = (folder / CURATED_FILE).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError, BuildError) as error:
         problems.add(f"{edition}/{CURATED_FILE}", 0, f"cannot read the edition: {error}")
         return None
     ctx = BuildContext(edition, lines, curated, problems)
-    with problems.entry(ctx.curated_file, 0):
-        _check_header(ctx, edition)
-    for place, line in _todos(curated):
+    undecided = _todos(curated, curated_text)
+    for place, line in undecided:
         problems.add(ctx.curated_file, line, f"{place} is still TODO: make the decision, with its why or note")
+    with problems.entry(ctx.curated_file, 0):
+        _check_header(ctx, edition, curated_text, {place for place, _ in undecided})
     try:
         structure = extract(ctx)
     except BuildError as error:
@@ -137,7 +139,7 @@ KINDS = (
 """What a curated file may hold (its header documents each); anything else is a typo the build names."""
 
 
-def _check_header(ctx: BuildContext, edition: str) -> None:
+def _check_header(ctx: BuildContext, edition: str, text: str, undecided: set[str]) -> None:
     curated = ctx.curated
     unknown = sorted(set(curated) - set(KINDS))
     if unknown:
@@ -151,17 +153,20 @@ def _check_header(ctx: BuildContext, edition: str) -> None:
         raise BuildError(f"revision must be a positive integer, got {revision!r}")
     for key in ("revision_date", "as_of"):
         value = curated.get(key)
+        if key in undecided:
+            continue  # reported as a TODO
         if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
-            raise BuildError(f"{key} must be a date (YYYY-MM-DD, unquoted), got {value!r}")
+            ctx.problems.add(ctx.curated_file, key_line(text, key), f"{key} must be a date (YYYY-MM-DD, unquoted), got {value!r}")
 
 
-def _todos(curated: Table) -> list[tuple[str, int]]:
+def _todos(curated: Table, text: str) -> list[tuple[str, int]]:
+    """Each place still ``"TODO"`` and its line: that of its ``[[kind]]`` entry, else of its key."""
     found = []
     for place in todos(curated):
         kind = place.split("[", 1)[0]
         index = re.match(r"^\w+\[(\d+)\]", place)
-        entry = curated[kind][int(index[1])] if index and isinstance(curated.get(kind), list) else {}
-        found.append((place, line_of(entry) if isinstance(entry, dict) else 0))
+        entry = curated[kind][int(index[1])] if index and isinstance(curated.get(kind), list) else None
+        found.append((place, line_of(entry) if isinstance(entry, dict) else key_line(text, place)))
     return found
 
 

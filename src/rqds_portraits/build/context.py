@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 import attrs
 
 from ..errors import BuildError
-from .curated import Table, entries, line_of
+from .curated import Table, entries, line_of, todos
 from .problems import Problems
 
 if TYPE_CHECKING:
@@ -63,6 +63,8 @@ class BuildContext:
             return []
         results: list[T] = []
         for entry in found:
+            if todos(entry):
+                continue  # each TODO is reported once, as a decision to make; the entry is not read until then
             with self.problems.entry(self.curated_file, line_of(entry), describe_entry(entry)):
                 results.append(handle(entry))
         return results

@@ -28,7 +28,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10 only
     import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
-__all__ = ["TODO", "Table", "choice", "entries", "line_of", "optional_str", "read_toml", "required_str", "todos"]
+__all__ = ["TODO", "Table", "choice", "entries", "key_line", "line_of", "optional_str", "read_toml", "required_str", "todos"]
 
 Table = dict[str, Any]
 TODO = "TODO"
@@ -63,6 +63,19 @@ def line_of(entry: Table) -> int:
     """The line of *entry* in its file (0 when it is not a ``[[kind]]`` entry)."""
     line = entry.get(_LINE, 0)
     return line if isinstance(line, int) else 0
+
+
+def key_line(text: str, place: str) -> int:
+    """The line of the key *place* (``"as_of"``, ``"format.footer_start"``) in the TOML *text*, 0 if not found."""
+    section, _, key = place.rpartition(".")
+    current = ""
+    for number, line in enumerate(text.split("\n"), start=1):
+        header = re.match(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(#.*)?$", line)
+        if header:
+            current = header[1]
+        elif current == section and re.match(rf"^\s*\"?{re.escape(key)}\"?\s*=", line):
+            return number
+    return 0
 
 
 def entries(table: Table, key: str) -> list[Table]:

@@ -67,7 +67,11 @@ def _header(edition: str, base: Table, lines: list[str]) -> tuple[str, Table]:
     footer_start = found[0] if len(found) == 1 else TODO
     layout["footer_start"] = footer_start
     old_start = base.get("format", {}).get("footer_start")
-    footer["platform_labels"] = [footer_start if label == old_start else label for label in footer.get("platform_labels", [])]
+    # The footer's labels are those of the earlier edition that this source writes, each on its own line.
+    written = {line.strip() for line in lines}
+    footer["fields"] = {label: field for label, field in footer.get("fields", {}).items() if label in written}
+    labels = [footer_start if label == old_start else label for label in footer.get("platform_labels", [])]
+    footer["platform_labels"] = [label for label in labels if label in written]
     curated: Table = {"edition": edition, "revision": 1, "revision_date": TODO, "as_of": TODO, "format": layout, "source": base.get("source", {}), "footer": footer}
     text = [
         f"# Curated decisions for the {edition} edition of the Tour du Québec, started by",
@@ -101,7 +105,7 @@ def _header(edition: str, base: Table, lines: list[str]) -> tuple[str, Table]:
 def _decisions(ctx: BuildContext, registry: Any, unknown: dict[str, str]) -> Iterable[str]:
     """One TODO entry per decision the build would otherwise stop at, in source order; the
     capitalised words the registry does not know go into *unknown*."""
-    from .annotate import find_amounts, find_periods
+    from .annotate import find_amounts, find_periods, is_plain, words_near
     from .ententes import check_coverage
     from .extract import extract
 
@@ -115,29 +119,42 @@ def _decisions(ctx: BuildContext, registry: Any, unknown: dict[str, str]) -> Ite
             f"TODO line {problem.line}: a block's title (keep), or a note on the territory (make it a [[territory_note]])",
         )
     units = structure.units
+    text_of = {unit.line: unit for unit in units}
     periods = find_periods(ctx, units)
     amounts, _ = find_amounts(ctx, units, periods)
+    checker = BuildContext(ctx.edition, ctx.lines, {"format": ctx.curated.get("format", {})}, Problems())
+    check_coverage(checker, units, ())
+    candidates = sorted({problem.line for problem in checker.problems.found()})
     words = ctx.curated.get("format", {}).get("amount_words", [])
+    decided: list[tuple[int, str]] = []
     for amount in amounts:
-        unit = next(u for u in units if u.line == amount.lines[0])
-        said = [w for w in words if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", unit.text, re.IGNORECASE)]
-        yield _entry(
+        line = amount.lines[0]
+        said = words_near(text_of, line, words)
+        if not said and is_plain(amount.text) and line in candidates:
+            continue  # a plain amount of an agreement: the agreement's entry below lists it
+        unit = text_of[line]
+        decided.append((line, _entry(
             "amount",
             {"territory": amount.territory_id, "at": unit.text[max(0, amount.span[0] - unit.column - 40) : amount.span[1] - unit.column],
              "text": amount.text, "kind": TODO, "qualifier": TODO, "note": TODO},
-            f"TODO line {amount.lines[0]}: how to read {amount.text!r}" + (f" (written near {', '.join(map(repr, said))})" if said else "")
-            + "; a plain amount of an agreement needs no entry: delete this one then",
-        )  # fmt: skip
-    checker = BuildContext(ctx.edition, ctx.lines, {"format": ctx.curated.get("format", {})}, Problems())
-    check_coverage(checker, units, ())
-    for problem in checker.problems.found():
-        unit = next(u for u in units if u.line == problem.line)
-        yield _entry(
+            f"TODO line {line}: how to read {amount.text!r}" + (f" (written near {', '.join(map(repr, said))})" if said else ""),
+        )))  # fmt: skip
+    for line in candidates:
+        unit = text_of[line]
+        fields: dict[str, Any] = {"id": TODO, "territory": unit.territory_id, "at": unit.text[:120], "title": TODO, "kind": TODO}
+        written = [p.text for p in periods if p.lines[0] == line and p.territory_id == unit.territory_id]
+        if len(written) == 1:
+            fields["period"] = written[0]
+        plain = [a.text for a in amounts if a.lines[0] == line and is_plain(a.text) and not words_near(text_of, line, words)]
+        if plain:
+            fields["amounts"] = plain
+        decided.append((line, _entry(
             "entente",
-            {"id": TODO, "territory": unit.territory_id, "at": unit.text[:120], "title": TODO, "kind": TODO, "note": TODO},
-            f"TODO line {problem.line}: an agreement (fill in), a passage naming one already recorded (move it to that record's "
-            "also_at), or no agreement (make it a [[not_an_entente]] with why)",
-        )
+            {**fields, "note": TODO},
+            f"TODO line {line}: an agreement (fill in; check the period and amounts found on its line), a passage naming one "
+            "already recorded (move it to that record's also_at), or no agreement (make it a [[not_an_entente]] with why)",
+        )))  # fmt: skip
+    yield from (entry for _, entry in sorted(decided, key=lambda item: item[0]))
     from .mentions import find_mentions
 
     mentioning = BuildContext(ctx.edition, ctx.lines, {}, Problems())

@@ -195,11 +195,16 @@ def test_the_scaffold_writes_every_decision_as_todo(real_data: Path, tmp_path: P
     assert re.match(r"wrote .*2015-2016/source\.txt and .*curated\.toml: \d+ decisions marked TODO", capsys.readouterr().out)
     curated = (real_data / "2015-2016" / "curated.toml").read_text(encoding="utf-8")
     assert 'footer_start = "pdf Tour du Québec 2015-2016"' in curated
-    assert "# TODO line 22: how to read '600 000 $ / 3 ans'" in curated
-    assert "# TODO line 33: an agreement (fill in)" in curated
+    # A plain amount on an agreement's line needs no reading: the agreement's entry lists it, with its period.
+    assert "how to read '600 000 $ / 3 ans'" not in curated
+    laval = curated[curated.index("# TODO line 22: an agreement (fill in") :].split("\n\n")[0]
+    assert 'period = "2013-2016"' in laval and 'amounts = ["600 000 $ / 3 ans"]' in laval
+    assert "# TODO line 33: an agreement (fill in" in curated
+    assert 'fields = { Publication = "published", Modification = "modified", Licence = "reuse_caveat", "Pour citer cette note" = "citation" }' in curated
     assert build_main([str(real_data)]) == 2
     err = capsys.readouterr().err
-    assert "2015-2016/curated.toml:" in err and "is still TODO" in err and "revision_date must be a date" in err
+    assert "2015-2016/curated.toml:10: revision_date is still TODO" in err and "2015-2016/curated.toml:12: as_of is still TODO" in err
+    assert "is not written there" not in err  # an entry still TODO is reported once, not read
     assert build_main(["new", "2015-2016", str(source), "--data", str(real_data)]) == 2  # never overwrites
     assert "exists already" in capsys.readouterr().err
     assert build_main(["new", "2015", str(source), "--data", str(real_data)]) == 2

@@ -19,6 +19,7 @@ import io
 import json
 import re
 import shlex
+import shutil
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import redirect_stderr, redirect_stdout
@@ -32,17 +33,21 @@ import pytest
 import rqds_portraits as rp
 from rqds_portraits import cli
 from rqds_portraits.build.__main__ import main as build_main
+from rqds_portraits.build.curated import read_toml, todos
 from rqds_portraits.exports.tables import TABLES
 
 from .conftest import EDITION
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
+# "Adding an edition" is a walk-through whose steps depend on each other: one test runs it in order.
+WALKTHROUGH = DOCS / "adding-an-edition.md"
 PAGES = sorted(DOCS.glob("*.md"))
+EXAMPLE_PAGES = [page for page in PAGES if page != WALKTHROUGH]
 README = ROOT / "README.md"
 OPTIONS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 
-FENCE = re.compile(r"^(?P<indent> *)```(?P<lang>[\w-]*)[^\n]*\n(?P<body>.*?)^(?P=indent)```[ \t]*$", re.M | re.S)
+FENCE = re.compile(r"^(?P<indent> *)```(?P<lang>[\w-]*)(?P<info>[^\n]*)\n(?P<body>.*?)^(?P=indent)```[ \t]*$", re.M | re.S)
 # Fences whose content is not an example of the package: set-up commands, diagrams, file formats.
 NOT_RUN = {"sh", "toml", "yaml", "text", "bibtex", "json", "sql"}
 AUTHORS = ("Véronique Larose", "Emily Mack", "Joël Nadeau", "Anne-Sophie Thomas", "Gédéon Verreault")
@@ -86,7 +91,7 @@ def page_id(path: Path) -> str:
 # -- Python examples ---------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("page", PAGES, ids=page_id)
+@pytest.mark.parametrize("page", EXAMPLE_PAGES, ids=page_id)
 def test_python_examples_run(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     python_blocks = [body for lang, body in fences(page) if lang in ("python", "pycon", "py")]
@@ -112,19 +117,21 @@ def test_fenced_blocks_are_examples_or_set_up() -> None:
 # -- Command-line examples -----------------------------------------------------------------------------------
 
 
+def console_examples_of(body: str) -> list[tuple[str, list[str]]]:
+    """The ``(command, expected output lines)`` of every ``$ …`` line of one console fence."""
+    examples: list[tuple[str, list[str]]] = []
+    for line in body.rstrip("\n").split("\n"):
+        if line.startswith("$ "):
+            examples.append((line[2:], []))
+        else:
+            assert examples, f"console output before any $ command: {line!r}"
+            examples[-1][1].append(line)
+    return examples
+
+
 def console_examples(path: Path) -> list[tuple[str, list[str]]]:
     """The ``(command, expected output lines)`` of every ``$ …`` line of the console fences of *path*."""
-    examples: list[tuple[str, list[str]]] = []
-    for lang, body in fences(path):
-        if lang != "console":
-            continue
-        for line in body.rstrip("\n").split("\n"):
-            if line.startswith("$ "):
-                examples.append((line[2:], []))
-            else:
-                assert examples, f"{path.name}: console output before any $ command: {line!r}"
-                examples[-1][1].append(line)
-    return examples
+    return [example for lang, body in fences(path) if lang == "console" for example in console_examples_of(body)]
 
 
 def _runner(argv: list[str]) -> tuple[Callable[[list[str]], int], list[str]]:
@@ -182,7 +189,7 @@ def test_output_matching_rules() -> None:
     assert not output_matches(["a"], ["a", "b"])
 
 
-CONSOLE_PAGES = [page for page in [*PAGES, README] if console_examples(page)]
+CONSOLE_PAGES = [page for page in [*EXAMPLE_PAGES, README] if console_examples(page)]
 
 
 @pytest.mark.parametrize("page", CONSOLE_PAGES, ids=page_id)
@@ -197,6 +204,75 @@ def test_console_examples_run(page: Path, tmp_path: Path, monkeypatch: pytest.Mo
         )
         fails = any(line.startswith("rqds-portraits: error:") for line in wanted)
         assert status == (2 if fails else 0), f"{page.name}: $ {command} exited with status {status}"
+
+
+# -- The walk-through of "Adding an edition" --------------------------------------------------------------
+
+
+def fill_in(curated: str, decisions: str) -> str:
+    """*curated* with the decisions of a TOML block of the walk-through, as a maintainer makes them:
+    a ``key = value`` line replaces the file's line of that key; a ``[[kind]]`` entry replaces the
+    scaffold's entry of the same kind and ``at`` (with the comment above it), or is added."""
+    for chunk in decisions.strip("\n").split("\n\n"):
+        first = chunk.split("\n", 1)[0]
+        if first.startswith("[["):
+            at = re.search(r'^at = .*$', chunk, re.M)
+            assert at is not None, f"an entry of the walk-through has no 'at': {chunk!r}"
+            pattern = rf"(?:^# TODO[^\n]*\n)?^{re.escape(first)}\n(?:^[^\n]+\n)*?^{re.escape(at[0])}\n(?:^[^\n]+(?:\n|\Z))*"
+            curated, found = re.subn(pattern, chunk + "\n", curated, count=1, flags=re.M)
+            if not found:
+                curated = curated.rstrip("\n") + "\n\n" + chunk + "\n"
+        else:
+            for line in chunk.split("\n"):
+                key = line.split("=", 1)[0].strip()
+                curated, found = re.subn(rf"^{re.escape(key)} = .*$", line, curated, count=1, flags=re.M)
+                assert found, f"no line of key {key!r} to fill in"
+    return curated
+
+
+def test_fill_in_replaces_the_todo_entries_and_keys() -> None:
+    scaffold = 'as_of = "TODO"\n\n# TODO line 3: x\n[[entente]]\nid = "TODO"\nat = "A b"\nnote = "TODO"\n\n[[entente]]\nid = "TODO"\nat = "C"\n'
+    filled = fill_in(scaffold, 'as_of = 2015-10-01\n\n[[entente]]\nid = "a"\nat = "A b"\nnote = "n"\n')
+    assert filled == 'as_of = 2015-10-01\n\n[[entente]]\nid = "a"\nat = "A b"\nnote = "n"\n\n[[entente]]\nid = "TODO"\nat = "C"\n'
+
+
+def test_adding_an_edition_walkthrough(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from .synthetic import texts
+
+    monkeypatch.chdir(tmp_path)
+    steps = [match for match in FENCE.finditer(WALKTHROUGH.read_text(encoding="utf-8"))]
+    python = []
+    ran = {"sh": 0, "text": 0, "console": 0, "toml": 0}
+    for step in steps:
+        lang, info, body = step["lang"], step["info"], step["body"]
+        title = re.search(r'title="([^"]+)"', info)
+        if lang == "sh" and ran["console"] == 0:
+            assert body.strip() == "cp -r src/rqds_portraits/data data", body  # the only set-up step
+            shutil.copytree(Path(rp.__file__).parent / "data", "data")
+        elif lang == "text" and title:
+            assert body.rstrip("\n") == texts(2015)[0]  # the made-up edition the tests use
+            Path(title[1]).write_text(body.rstrip("\n"), encoding="utf-8")
+        elif lang == "console":
+            for command, expected in console_examples_of(body):
+                status, printed = run_command(command)
+                wanted = _trimmed(expected)
+                assert output_matches(wanted, _trimmed(printed.split("\n"))), f"$ {command}\n--- expected\n" + "\n".join(wanted) + "\n--- got\n" + printed
+                assert status == (2 if printed.startswith("build failed:") else 0), command
+        elif lang == "toml" and title:
+            path = Path(title[1])
+            path.write_text(fill_in(path.read_text(encoding="utf-8"), body), encoding="utf-8")
+        elif lang == "python":
+            python.append(body)
+            continue
+        else:
+            continue
+        ran[lang] += 1
+    assert ran == {"sh": 1, "text": 1, "console": 3, "toml": 2}, ran
+    assert todos(read_toml(Path("data/2015-2016/curated.toml"))) == []
+    examples = doctest.DocTestParser().get_doctest("\n".join(python), {}, WALKTHROUGH.name, str(WALKTHROUGH), 0)
+    runner = doctest.DocTestRunner(optionflags=OPTIONS)
+    runner.run(examples)
+    assert runner.summarize(verbose=False).failed == 0 and len(examples.examples) >= 5
 
 
 def test_every_subcommand_is_documented_with_an_example() -> None:

@@ -441,7 +441,7 @@ def test_citation_file_names_the_authors_and_the_address() -> None:
     assert 'cff-version: 1.2.0' in lines
     for key in ("message", "title", "authors", "version", "date-released", "url", "preferred-citation", "license"):
         assert any(line.startswith(f"{key}:") for line in lines), key
-    assert "version: 0.1.0" in lines and 'date-released: "2026-11-25"' in lines
+    assert f"version: {rp.__version__}" in lines and 'date-released: "2026-11-25"' in lines
     assert f'url: "{URL}"' in lines
     for author in AUTHORS:
         given, _, family = author.rpartition(" ")

@@ -12,7 +12,8 @@ source (periods, dates, amounts, mentions, notes on the source) by that place
 (its lines and columns), so a renumbered id shows as a change of ``id``. A
 record of the old dataset with no match is ``"removed"``, one of the new with
 no match ``"added"``, and a matched record whose fields differ is
-``"changed"``, with each field's old and new value (``id`` names the new one). Both datasets are compared as today's records (an older revision is
+``"changed"``, with each field's old and new value (``id`` names the new
+one). Both datasets are compared as today's records (an older revision is
 upgraded on load), so a change of layout alone is not a change of data.
 """
 

@@ -1,0 +1,136 @@
+"""Revisions and what changed between them: rp.diff, and the CHANGELOG's data section checked against it."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import rqds_portraits as rp
+
+from .conftest import EDITION
+
+ROOT = Path(__file__).resolve().parent.parent
+OLD = rp.load(EDITION, revision=1)
+NEW = rp.load(EDITION, revision=2)
+CHANGES = rp.diff(OLD, NEW)
+
+
+def _field(change: rp.Change, name: str) -> rp.FieldChange | None:
+    return next((field for field in change.fields if field.field == name), None)
+
+
+def test_a_dataset_has_no_changes_from_itself() -> None:
+    assert rp.diff(NEW, NEW) == () and rp.diff(OLD, OLD) == ()
+
+
+def test_the_diff_backwards_swaps_added_and_removed() -> None:
+    backwards = rp.diff(NEW, OLD)
+    swap = {"added": "removed", "removed": "added", "changed": "changed"}
+    assert Counter((c.table, swap[c.kind]) for c in backwards) == Counter((c.table, c.kind) for c in CHANGES)
+    for change in backwards:
+        if change.kind == "changed":
+            forward = next(c for c in CHANGES if c.table == change.table and c.kind == "changed" and {f.field for f in c.fields} == {f.field for f in change.fields} and all(any(f.old == g.new and f.new == g.old for g in c.fields) for f in change.fields))
+            assert forward is not None
+
+
+def test_the_corrections_of_the_issue_are_in_the_diff() -> None:
+    by_place = {(c.table, c.id): c for c in CHANGES}
+    # COSMOSS (l.25) is the object of "ont aidé à la naissance de": mentioned, not leader.
+    cosmoss = [NEW.mention(c.id) for c in CHANGES if c.table == "mentions" and c.kind == "changed" and NEW.mention(c.id).text == "COSMOSS"]
+    assert cosmoss and all(m.roles == ("mentioned",) and m.lines == (25, 25) for m in cosmoss)
+    # "Coordination de la CRDS par la CRÉ" (l.521): the CRDS does not lead.
+    crds = next(c for c in CHANGES if c.table == "mentions" and c.kind == "changed" and NEW.mention(c.id).lines == (521, 521) and NEW.mention(c.id).text == "CRDS")
+    assert _field(crds, "roles") == rp.FieldChange("roles", ("leader",), ("mentioned",))
+    # The Mauricie signatories who form the coordination committee (l.189) hold both roles.
+    mauricie = [NEW.mention(c.id) for c in CHANGES if c.table == "mentions" and c.kind == "changed" and NEW.mention(c.id).lines == (189, 189)]
+    assert len(mauricie) == 5 and all(m.roles == ("signatory", "member") for m in mauricie)
+    # The four typed agreements of l.395, the Côte-Nord PARSIS: new records.
+    added = {c.id for c in CHANGES if c.table == "ententes" and c.kind == "added"}
+    assert {e.id for e in NEW.ententes if e.lines[0] == 395 and e.kind in ("specific", "administrative")} <= added
+    assert len({e.subject for e in NEW.ententes if e.lines[0] == 395 and e.kind in ("specific", "administrative")}) == 4
+    assert "cote-nord-parsis" in added
+    # SISCA (l.596) ran in 2014 and was extended to 30 September 2016.
+    sisca = by_place[("ententes", "chaudiere-appalaches-sisca")]
+    period = _field(sisca, "period")
+    assert period is not None and period.old.start == 2015 and period.new.start == 2014
+    assert str(period.new.end_date) == "2016-09-30"
+    # Periods and dates in words are read by rules of the extractor.
+    written = {NEW.date(c.id).text for c in CHANGES if c.table == "dates"} | {NEW.period(c.id).text for c in CHANGES if c.table == "periods"}
+    assert {"de novembre 2012 à avril 2013", "entre octobre 2013 et septembre 2014", "jusqu’en juin 2015", "à la fin mars 2014"} <= written
+    # Websites, and the registry: RAP and SEMO known, two bodies in one parenthesis are two partners.
+    assert {c.id for c in CHANGES if c.table == "territories"} == {"gaspesie-iles-de-la-madeleine", "laurentides"}
+    assert ("partners", "semo") in by_place and by_place[("partners", "tables-concertation-lanaudiere")].kind == "removed"
+    assert NEW.partner("RAP").id == "comite-rap-cote-nord"
+    with pytest.raises(rp.PartnerNotFound):
+        OLD.partner("RAP")
+
+
+def test_diff_refuses_what_is_not_a_dataset() -> None:
+    for value in (None, "2014-2015", 1, [NEW]):
+        with pytest.raises(rp.InvalidArgument, match="must be a Dataset"):
+            rp.diff(value, NEW)  # type: ignore[arg-type]
+        with pytest.raises(rp.InvalidArgument, match="must be a Dataset"):
+            rp.diff(NEW, value)  # type: ignore[arg-type]
+
+
+def test_changes_are_frozen_records() -> None:
+    change = CHANGES[0]
+    with pytest.raises(AttributeError):
+        change.kind = "added"  # type: ignore[misc]
+    assert isinstance(CHANGES, tuple) and all(isinstance(c.fields, tuple) for c in CHANGES)
+
+
+# -- CHANGELOG.md's data section for revision 2 -----------------------------------------------------------
+
+
+def _data_section(edition: str, revision: int) -> str:
+    text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    match = re.search(rf"^#### {edition} revision {revision} \(\d{{4}}-\d{{2}}-\d{{2}}\)\n(.*?)(?=^#{{2,4}} )", text, re.M | re.S)
+    assert match is not None, f"CHANGELOG.md has no data section '#### {edition} revision {revision} (date)'"
+    return match[1]
+
+
+SECTION = _data_section(EDITION, 2)
+
+
+def test_the_changelog_counts_every_changed_table() -> None:
+    rows = re.findall(r"^\| (\w+) \| (\d+) \| (\d+) \| (\d+) \|$", SECTION, re.M)
+    described = {table: (int(a), int(c), int(r)) for table, a, c, r in rows}
+    counts = Counter((c.table, c.kind) for c in CHANGES)
+    expected = {t: (counts[(t, "added")], counts[(t, "changed")], counts[(t, "removed")]) for t, _ in counts}
+    assert described == expected
+
+
+def test_the_reading_log_names_every_role_change() -> None:
+    for change in CHANGES:
+        roles = _field(change, "roles") if change.table == "mentions" else None
+        if roles is not None:
+            mention = NEW.mention(change.id)
+            entry = f"l.{mention.lines[0]} « {mention.text} » (`{mention.id}`): {', '.join(roles.old)} → {', '.join(roles.new)}."
+            assert entry in SECTION, entry
+    assert f"**Roles ({sum(1 for c in CHANGES if c.table == 'mentions' and _field(c, 'roles'))} mentions).**" in SECTION
+
+
+def test_the_reading_log_names_every_record_added_or_removed() -> None:
+    for change in CHANGES:
+        if change.kind == "changed" or change.table == "mentions":
+            continue
+        assert f"`{change.id}`" in SECTION, (change.table, change.kind, change.id)
+    for change in CHANGES:
+        if change.table == "mentions" and change.kind != "changed":
+            mention = (NEW if change.kind == "added" else OLD).mention(change.id)
+            assert f"{change.kind}: l.{mention.lines[0]} « {mention.text} » (`{mention.id}`" in SECTION
+
+
+def test_the_reading_log_names_every_changed_agreement_and_website() -> None:
+    for change in CHANGES:
+        if change.table in ("ententes", "territories", "amounts", "source_notes") and change.kind == "changed":
+            assert f"`{change.id}`" in SECTION, (change.table, change.id)
+    for change in CHANGES:
+        websites = _field(change, "websites") if change.table == "territories" else None
+        if websites is not None:
+            for site in set(websites.new) - set(websites.old):
+                assert f"{site.url} (l.{site.lines[0]})" in SECTION

@@ -504,3 +504,14 @@ def test_cite_rejects_an_unknown_style(ds: rp.Dataset, style: Any) -> None:
         ds.cite(style)
     with pytest.raises(ValueError):
         ds.cite(style)
+
+
+def test_project_urls_name_what_they_point_to() -> None:
+    urls = read_toml(ROOT / "pyproject.toml")["project"]["urls"]
+    assert urls == {"Data source: Tour du Québec 2014-2015 (Praxis note)": URL}
+    assert all("," not in label for label in urls)  # core metadata writes "label, url"
+
+
+def test_the_readme_says_how_to_build_the_docs() -> None:
+    text = README.read_text(encoding="utf-8")
+    assert 'pip install ".[docs]"' in text and "mkdocs build --strict" in text

@@ -13,9 +13,6 @@ below are imported on first use, and the first :func:`load` reads the data, once
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
-
 from ._version import __version__
 from .errors import (
     AmbiguousPartner,
@@ -125,7 +122,12 @@ _LAZY = {
     "Rename": "registry",
 }
 
+# Not `from typing import TYPE_CHECKING`: importing typing alone costs more than the rest of
+# this package's import (mypy treats any constant of this name the same way).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from . import exports as exports
     from .agreements import Entente
     from .annotations import Amount, Mention, SourceNote, WrittenDate, WrittenPeriod
@@ -142,6 +144,8 @@ if TYPE_CHECKING:
 
 
 def __getattr__(name: str) -> Any:
+    import importlib
+
     if name == "exports":  # the subpackage, on first use: rp.exports.export(ds, "csv", "out")
         return importlib.import_module(".exports", __name__)
     module = _LAZY.get(name)

@@ -173,10 +173,11 @@ def shown(value: object) -> str:
         # str() of a huge integer is slow, and past 4300 digits it raises.
         return f"an integer of about {int(value.bit_length() * 0.30103) + 1} digits"
     try:
-        text = repr(value)
+        # Only the start of a long text is shown: the repr of a megabyte would cost more than the lookup.
+        text = repr(value[: 2 * _SHOWN_LENGTH] + value[-1]) if isinstance(value, str) and len(value) > 2 * _SHOWN_LENGTH else repr(value)
     except Exception:  # a caller's object whose repr fails: name its type instead
         return f"a {type(value).__name__} object"
-    if len(text) <= _SHOWN_LENGTH:
+    if len(text) <= _SHOWN_LENGTH and not (isinstance(value, str) and len(value) > 2 * _SHOWN_LENGTH):
         return text
     size = f" ({len(value)} characters)" if isinstance(value, str) else ""
     return text[: _SHOWN_LENGTH - 8] + "…" + text[-1] + size

@@ -11,12 +11,9 @@ from .annotations import Amount, Mention, SourceNote, WrittenDate, WrittenPeriod
 from .document import Source
 from .models import Initiative, Territory
 from .registry import Partner
+from .upgrade import FORMAT  # defined with the upgrades, which the first lookup reads without this module
 
 __all__ = ["FORMAT", "EditionRecords"]
-
-FORMAT = 2
-"""The layout of the dataset file written today. A file of an older layout is upgraded on load
-(see :mod:`rqds_portraits.upgrade`); bump it when a field is added, removed or changes meaning."""
 
 
 @attrs.frozen

@@ -46,7 +46,10 @@ def written(text: str) -> str:
     Where case and accents matter ("CRE" is not "CRÉ"), an input typed with a
     decomposed accent (``"CRE\\u0301"``) still compares equal to the data.
     """
-    return unicodedata.normalize("NFC", text).strip()
+    stripped = text.strip()
+    if len(stripped) > 4 * MAX_NAME_LENGTH:  # NFC shortens a text by at most a few code points per
+        return stripped  # character: this one stays too long to be any name, so it is not worth normalizing
+    return unicodedata.normalize("NFC", stripped).strip()
 
 
 def slug(text: str) -> str:

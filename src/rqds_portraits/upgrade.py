@@ -28,9 +28,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .records import FORMAT
+__all__ = ["ADDED", "FORMAT", "added", "upgrade"]
 
-__all__ = ["ADDED", "added", "upgrade"]
+FORMAT = 2
+"""The layout of the dataset file written today. A file of an older layout is upgraded on load
+(below); bump it when a field is added, removed or changes meaning, and add its step."""
 
 Member = Any
 Step = dict[str, Callable[[Member], Member]]

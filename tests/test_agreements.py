@@ -94,6 +94,9 @@ def test_money_from_a_partner_and_money_of_its_agreements() -> None:
     assert mels.total == Decimal("6910000")
     # ... and the text writes its own share of the first: app. 1 600 000 $ over nine years.
     assert [a.text for a in mels.shares] == ["1 600 000 $/9 ans"] and mels.shares_total == Decimal("1600000")
+    # Its own share is money from it whatever partnership is counted.
+    assert DS.total_funding(partner="MELS", roles="member").shares_total == Decimal("1600000")
+    assert DS.total_funding(partner="MELS", period="2015-2016").shares == ()  # the share's period is 2005-2014
     share = DS.amount("laval-03-a2")
     assert (share.partner_id, share.share_of, share.qualifier) == ("mels", "laval-03-a1", "approximate")
     alone = funding_total([share], {}, statuses=GRANTED)

@@ -107,6 +107,8 @@ def test_export_and_diff(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
     cosmoss = next(c for c in changes if c["id"] == "bas-saint-laurent-01-m10")
     assert cosmoss["fields"]["roles"] == {"old": ["leader"], "new": ["mentioned"]}
     assert "changes" in run(capsys, "diff", "1", "2", *E)[1]
+    only = json.loads(run(capsys, "editions", "--edition", "2014/2015", "--json")[1])
+    assert {row["edition"] for row in only} == {EDITION} and [row["revision"] for row in only][:2] == [1, 2]
     editions = json.loads(run(capsys, "editions", "--json")[1])
     assert [(row["edition"], row["revision"]) for row in editions if row["edition"] == EDITION][:2] == [(EDITION, 1), (EDITION, 2)]
 

@@ -12,10 +12,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import rqds_portraits as rp
 from rqds_portraits.exports import FORMATS, TABLES, export, read_csv, to_dataframe
-from rqds_portraits.exports.csvfiles import csv_cell
+from rqds_portraits.exports.csvfiles import FORMULA_STARTS, csv_cell, csv_value
 
 from .conftest import DATA, EDITION
 
@@ -71,6 +73,14 @@ def test_formula_like_text_is_escaped_in_csv_only() -> None:
         assert csv_cell(formula, "string") == "'" + formula
     assert csv_cell(Decimal("-5"), "decimal") == "-5" and csv_cell(-5, "integer") == "-5"
     assert csv_cell("Côte-Nord", "string") == "Côte-Nord"
+    assert csv_cell("'=x", "string") == "''=x" and csv_value("''=x", "string") == "'=x"  # a real apostrophe survives
+
+
+@given(st.text(alphabet=st.sampled_from(["'", "a", " ", *FORMULA_STARTS]), max_size=6) | st.text())
+def test_csv_cells_read_back_as_written(text: str) -> None:
+    cell = csv_cell(text, "string")
+    assert csv_value(cell, "string") == text
+    assert not cell.startswith(FORMULA_STARTS)  # never a live formula
 
 
 def test_the_data_package_validates_with_frictionless(tmp_path: Path) -> None:

@@ -163,11 +163,12 @@ def _print_show(data: Any, wide: bool) -> str:
 
 
 def _editions(ds: Any, args: argparse.Namespace) -> Any:
+    from .index import edition_name
     from .loading import editions, revisions
 
     return [
         {"edition": name, "revision": r.revision, "date": r.date.isoformat(), "sha256": r.sha256, "format": r.format}
-        for name in editions()
+        for name in (editions() if args.edition is None else (edition_name(args.edition),))
         for r in revisions(name)
     ]
 
@@ -200,7 +201,7 @@ def _print_partner(data: Any, wide: bool) -> str:
         head.append(f"network: {data['network_id']}")
     rows = [{**m, "roles": ", ".join(m["roles"]), "line": _shown_lines(m["lines"])} for m in data["mentions"]]
     table = _table(rows, ["territory_id", "initiative_id", "roles", "partner_id", "line", "text"], wide)
-    return "\n".join(head) + f"\n\n{len(data['mentions'])} mentions\n" + table
+    return "\n".join(head) + f"\n\n{_count(len(data['mentions']), 'mention')}\n" + table
 
 
 def _amount_cells(ds: Any, entente: Any) -> list[dict[str, Any]]:
@@ -246,7 +247,7 @@ def _print_ententes(rows: Any, wide: bool) -> str:
         amounts = _amounts_text(row["amounts"])
         details = [title] + ([amounts] if amounts else [])
         shown.append({**row, "period": row["period"] or "", "lines": _shown_lines(row["lines"]), "details": details})
-    return _table(shown, ["id", "period", "status", "lines"], wide, details="details") + f"\n{len(rows)} agreements"
+    return _table(shown, ["id", "period", "status", "lines"], wide, details="details") + f"\n{_count(len(rows), 'agreement')}"
 
 
 def _funding_data(total: Any) -> dict[str, Any]:
@@ -444,6 +445,11 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     if getattr(args, "role", None) is not None and getattr(args, "partner", None) is None and args.command != "partner":
         raise _Exit("--role says which partnerships of --partner count: give --partner too")
     return args
+
+
+def _count(number: int, noun: str) -> str:
+    """``"1 agreement"``, ``"3 agreements"``."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _cli_words(message: str) -> str:

@@ -463,9 +463,9 @@ class Dataset:
         meets the fiscal years 2013-2014 and 2014-2015) or a period
         (``"2014-2015"``); agreements with no written period are left out.
         *territory* narrows to one portrait; *partner* to the agreements
-        written with one of its mentions (signatories, funders, managers and
-        committee, with the partner's network), *role* to those where it holds
-        that role; *status* and *kind* to those statuses and kinds. Planned
+        written with one of its mentions, whatever its role there (signatories,
+        funders, managers, committee, and bodies only mentioned in them; with the
+        partner's network), *role* to those where it holds that role; *status* and *kind* to those statuses and kinds. Planned
         agreements active in 2015: ``find_ententes(active_in=2015, status="planned")``.
         """
         from .agreements import KINDS
@@ -563,9 +563,9 @@ class Dataset:
         signatory, funder or manager (:data:`~rqds_portraits.funding.PARTY_ROLES`),
         or the roles given in *roles* (one or several: ``roles="member"`` for the agreements
         whose committee it sits on); ``.roles`` records which. Where the text
-        writes the partner's own share of an amount, ``.shares`` lists it:
-        "money from the MELS" is ``.shares_total``, "money of agreements the
-        MELS is party to" is ``.total``. *yearly* gives one year's worth of each amount.
+        writes the partner's own share of an amount, ``.shares`` lists it,
+        whatever *roles* count: "money from the MELS" is ``.shares_total``,
+        "money of agreements the MELS is party to" is ``.total``. *yearly* gives one year's worth of each amount.
         """
         from .annotations import ROLES
         from .funding import PARTY_ROLES, funding_total
@@ -587,8 +587,15 @@ class Dataset:
             return total
         import attrs
 
+        # A share written as the partner's own is "money from" it whatever partnership is counted:
+        # it is looked for in every amount of the territory and period, granted, not only in those selected.
         family = self._partner_index().family(self.partner(partner_name, territory=territory).id)
-        shares = tuple(a for a in selection if a.partner_id in family)
+        written, _, _ = self._funding_selection(territory, asked, None, chosen_mode, statuses)
+        shares = tuple(
+            a for a in written
+            if a.partner_id in family and a.kind == "funding"
+            and (by_amount.get(a.id) is None or by_amount[a.id].status in statuses)
+        )  # fmt: skip
         return attrs.evolve(total, roles=tuple(r for r in ROLES if r in counted), shares=shares)
 
     def funding_by_territory(

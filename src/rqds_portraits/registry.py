@@ -189,10 +189,8 @@ class PartnerIndex:
             return self._one(name, proper, by_name)
         if portrait:
             where = "; ".join(f"{p.id} ({p.name}) in the {', '.join(p.territories)} portrait" for p in portrait)
-            raise AmbiguousPartner(
-                f"{shown(name)} names a body only inside a portrait: {where}; "
-                "pass territory=… or ask for it by its name or id"
-            )
+            what = "names a body only inside a portrait" if len(portrait) == 1 else "names a different body in each portrait"
+            raise AmbiguousPartner(f"{shown(name)} {what}: {where}; pass territory=… or ask for it by its name or id")
         near = closest(name, self._labels)
         hint = f"; closest: {', '.join(map(repr, near))}" if near else ""
         raise PartnerNotFound(f"no partner {shown(name)} in this edition's registry{hint}")

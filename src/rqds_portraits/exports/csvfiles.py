@@ -3,8 +3,10 @@
 A text cell that a spreadsheet would run as a formula (it starts with ``=``,
 ``+``, ``-``, ``@``, a tab or a carriage return) is written with a leading
 apostrophe, as OWASP recommends, so opening the file never runs it; the JSON
-and SQLite exports keep such text as written. Numbers are never touched (a
-negative amount stays ``-5``).
+and SQLite exports keep such text as written. A text that itself starts with
+apostrophes before such a character gets one more, so reading the file back
+(:func:`~rqds_portraits.exports.read_csv`, :func:`csv_value`) gives every text
+exactly. Numbers are never touched (a negative amount stays ``-5``).
 """
 
 from __future__ import annotations
@@ -20,18 +22,38 @@ from .tables import TABLES, Table, rows, text_value
 if TYPE_CHECKING:
     from ..dataset import Dataset
 
-__all__ = ["FORMULA_STARTS", "csv_cell", "csv_text", "write_csv"]
+__all__ = ["FORMULA_STARTS", "csv_cell", "csv_text", "csv_value", "write_csv"]
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make a spreadsheet read a cell as a formula."""
 
 
+def _escaped(text: str) -> bool:
+    """Whether *text* reads as a formula once its leading apostrophes are set aside."""
+    return text.lstrip("'").startswith(FORMULA_STARTS)
+
+
 def csv_cell(value: Any, column_type: str) -> str:
-    """*value* as a CSV cell of a column of *column_type* (text that reads as a formula is escaped)."""
+    """*value* as a CSV cell of a column of *column_type* (text that reads as a formula is escaped).
+
+        >>> csv_cell("=SUM(A1)", "string"), csv_cell("'=x", "string"), csv_cell("l'été", "string")
+        ("'=SUM(A1)", "''=x", "l'été")
+    """
     text = text_value(value)
-    if column_type == "string" and text.startswith(FORMULA_STARTS):
+    if column_type == "string" and _escaped(text):
         return "'" + text
     return text
+
+
+def csv_value(cell: str, column_type: str) -> str:
+    """The text a cell written by :func:`csv_cell` holds: the escape's apostrophe removed.
+
+        >>> csv_value("''=x", "string"), csv_value("'=SUM(A1)", "string"), csv_value("'quoted'", "string")
+        ("'=x", '=SUM(A1)', "'quoted'")
+    """
+    if column_type == "string" and cell.startswith("'") and _escaped(cell):
+        return cell[1:]
+    return cell
 
 
 def csv_text(ds: Dataset, table: Table) -> str:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InvalidArgument, MissingDependency, shown
+from .csvfiles import csv_value
 from .tables import Table, rows, table
 
 if TYPE_CHECKING:
@@ -97,6 +98,4 @@ def _parsed(cell: str, column_type: str) -> Any:
         return int(cell)
     if column_type == "boolean":
         return cell == "true"
-    if column_type == "string" and cell.startswith("'") and cell[1:2] in ("=", "+", "-", "@", "\t", "\r"):
-        return cell[1:]  # the CSV's escape of a formula-like text
-    return cell
+    return csv_value(cell, column_type)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._version import __version__
 from ..agreements import GRANTED
+from ..annotations import ROLES
 from .files import write_bytes, write_with
 from .tables import TABLES, Table, rows, text_value
 
@@ -32,6 +33,11 @@ __all__ = ["SQLITE_TYPES", "VIEWS", "create_statements", "datasette_metadata", "
 SQLITE_TYPES = {"string": "TEXT", "integer": "INTEGER", "decimal": "NUMERIC", "boolean": "INTEGER", "date": "TEXT", "datetime": "TEXT"}
 
 _GRANTED = ", ".join(f"'{status}'" for status in GRANTED)
+# Every role a partner holds in a portrait, once each, in the order of ROLES and with the
+# separator of the roles column ("signatory; manager"): a role is a whole item of that column.
+_ROLES_HELD = "RTRIM(" + " || ".join(
+    f"CASE WHEN MAX(INSTR('; ' || m.roles || '; ', '; {role}; ')) > 0 THEN '{role}; ' ELSE '' END" for role in ROLES
+) + ", '; ')"
 VIEWS: dict[str, tuple[str, str]] = {
     "counted_amounts": (
         "The amounts a funding total adds: kind 'funding', of a granted agreement (or of none), "
@@ -56,9 +62,9 @@ FROM territories t LEFT JOIN counted_amounts c ON c.territory_id = t.id
 GROUP BY t.id ORDER BY t.first_line""",
     ),
     "partners_by_territory": (
-        "The partners each portrait names: how many mentions, and their roles.",
-        """SELECT m.territory_id, p.id AS partner_id, p.name AS partner, COUNT(*) AS mentions,
-GROUP_CONCAT(DISTINCT m.roles) AS roles
+        "The partners each portrait names: how many mentions, and every role they hold there.",
+        f"""SELECT m.territory_id, p.id AS partner_id, p.name AS partner, COUNT(*) AS mentions,
+{_ROLES_HELD} AS roles
 FROM mentions m JOIN partners p ON p.id = m.partner_id
 GROUP BY m.territory_id, p.id ORDER BY m.territory_id, p.id""",
     ),

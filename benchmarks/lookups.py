@@ -12,6 +12,7 @@ what a first call imports (pandas, the citation styles) is not counted. Prints t
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import time
 from collections.abc import Callable
@@ -49,7 +50,7 @@ def lookups(ds: rp.Dataset) -> dict[str, Callable[[str], object]]:
         "ds.source_note": ds.source_note,
         "ds.find_ententes(territory=)": lambda text: ds.find_ententes(territory=text),
         "ds.find_ententes(partner=)": lambda text: ds.find_ententes(partner=text),
-        "ds.find_ententes(status=)": lambda text: ds.find_ententes(status=text),
+        "ds.find_ententes(status=)": lambda text: ds.find_ententes(status=text),  # type: ignore[arg-type]
         "ds.by_period": ds.by_period,
         "ds.total_funding(partner=)": lambda text: ds.total_funding(partner=text),
         "ds.total_funding(period=)": lambda text: ds.total_funding(period=text),
@@ -61,18 +62,14 @@ def lookups(ds: rp.Dataset) -> dict[str, Callable[[str], object]]:
 
 
 def slowest(call: Callable[[str], object], repeat: int) -> tuple[float, str]:
-    try:  # a first call may import what the call needs (citation styles, pandas): not the lookup's cost
+    with contextlib.suppress(rp.RqdsError):  # a first call may import what it needs (pandas): not the lookup's cost
         call("x")
-    except rp.RqdsError:
-        pass
     worst, which = 0.0, ""
     for name, text in INPUTS.items():
         for _ in range(repeat):
             start = time.perf_counter()
-            try:
+            with contextlib.suppress(rp.RqdsError):
                 call(text)
-            except rp.RqdsError:
-                pass
             elapsed = (time.perf_counter() - start) * 1000
             if elapsed > worst:
                 worst, which = elapsed, name

@@ -279,7 +279,7 @@ def data_model_chart(ds: rp.Dataset) -> str:
         for key in table.foreign_keys:
             if key.table == table.name:
                 continue
-            px, py, pw, ph = boxes[key.table]
+            px, py, pw, _ = boxes[key.table]
             out += _arrow("model", (x, y + 14), (px + pw, py + 14))
     for table in TABLES:
         out += _box(boxes[table.name], table.name, _table_lines(table))

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import rqds_portraits as rp
 from rqds_portraits.agreements import GRANTED, STATUSES
+from rqds_portraits.annotations import ROLES
 from rqds_portraits.funding import PARTY_ROLES, funding_total
 from rqds_portraits.periods import MODES, Period
 
@@ -35,7 +36,8 @@ def test_every_agreement_is_a_record_tied_to_the_text(source_lines: list[str]) -
         assert set(entente.mention_ids) <= set(mentions) and set(entente.amount_ids) <= set(amounts)
         assert set(entente.date_ids) <= set(dates)
         for period_id in entente.period_ids:
-            assert entente.period is not None and periods[period_id].start >= entente.period.start
+            written = periods[period_id]
+            assert isinstance(written, rp.WrittenPeriod) and entente.period is not None and written.start >= entente.period.start
     assert {a for e in ENTENTES for a in e.amount_ids} == set(amounts)  # every amount belongs to an agreement
 
 
@@ -247,8 +249,8 @@ def test_territory_totals_add_up(period: Period | None, mode: str, yearly: bool)
     assert all(e.amount.kind == "funding" or e.reason.startswith(("an impact", "a cut")) for e in whole.excluded)
 
 
-@given(st.sampled_from([p.id for p in DS.partners]), st.lists(st.sampled_from(rp.annotations.ROLES), min_size=1, unique=True))
+@given(st.sampled_from([p.id for p in DS.partners]), st.lists(st.sampled_from(ROLES), min_size=1, unique=True))
 def test_wider_roles_never_count_less(partner: str, roles: list[str]) -> None:
     narrow = DS.total_funding(partner=partner, roles=tuple(roles))  # type: ignore[arg-type]
-    wide = DS.total_funding(partner=partner, roles=rp.annotations.ROLES)
+    wide = DS.total_funding(partner=partner, roles=ROLES)
     assert narrow.total <= wide.total and set(narrow.roles or ()) == set(roles)

@@ -164,6 +164,7 @@ def test_the_subpackage_is_reachable_from_the_package() -> None:
 def test_bad_export_arguments(tmp_path: Path) -> None:
     with pytest.raises(rp.InvalidArgument, match="formats are json, csv, sqlite, datapackage"):
         export(DS, "xlsx", tmp_path)
+    not_a_dataset: object
     for not_a_dataset in ([], None, "ds"):
         with pytest.raises(rp.InvalidArgument, match="ds= must be a Dataset"):
             export(not_a_dataset, "json", tmp_path)  # type: ignore[arg-type]

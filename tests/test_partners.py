@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import rqds_portraits as rp
+from rqds_portraits.annotations import ROLES
 from rqds_portraits.build.curated import read_toml
 from rqds_portraits.text import lookup_key
 
@@ -27,7 +28,7 @@ def test_every_mention_is_resolved_or_explained() -> None:
 
 
 def test_roles_are_ordered_and_mentioned_stands_alone() -> None:
-    order = {role: position for position, role in enumerate(rp.annotations.ROLES)}
+    order = {role: position for position, role in enumerate(ROLES)}
     for mention in DS.mentions:
         assert list(mention.roles) == sorted(mention.roles, key=order.__getitem__) and mention.role == mention.roles[0]
         assert "mentioned" not in mention.roles or mention.roles == ("mentioned",)

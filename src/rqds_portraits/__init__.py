@@ -131,8 +131,8 @@ if TYPE_CHECKING:
     from . import exports as exports
     from .agreements import Entente
     from .annotations import Amount, Mention, SourceNote, WrittenDate, WrittenPeriod
-    from .dataset import Dataset
     from .changes import Change, FieldChange, diff
+    from .dataset import Dataset
     from .document import FooterLine, Introduction, Source
     from .funding import Exclusion, FundingTotal
     from .index import Revision

@@ -20,6 +20,7 @@ upgraded on load), so a change of layout alone is not a change of data.
 from __future__ import annotations
 
 import typing
+from collections.abc import Callable
 from typing import Any, Literal
 
 import attrs
@@ -83,6 +84,7 @@ def _id(key: Any, record: Any) -> str:
 
 
 def _fields(old: Any, new: Any) -> tuple[FieldChange, ...]:
+    read: Callable[[Any, str], Any]
     if isinstance(old, dict):
         names: tuple[str, ...] = tuple(old)
         read = dict.__getitem__

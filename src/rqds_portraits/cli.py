@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import contextlib
 import json
 import os
 import re
@@ -45,8 +46,10 @@ Row = dict[str, Any]
 _ASCII = {"’": "'", "‘": "'", "«": '"', "»": '"', "“": '"', "”": '"', "–": "-", "—": "-", "…": "...", "œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "→": "->", "•": "*"}
 
 
-def _readable(error: UnicodeEncodeError) -> tuple[str, int]:
+def _readable(error: UnicodeError) -> tuple[str | bytes, int]:
     """A codec error handler: the characters an encoding lacks, as the nearest text it has."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
     text = error.object[error.start : error.end]
     out = []
     for ch in text:
@@ -297,8 +300,8 @@ def _export(ds: Any, args: argparse.Namespace) -> Any:
 
 
 def _diff(ds: Any, args: argparse.Namespace) -> Any:
-    from .codec import to_data
     from .changes import diff
+    from .codec import to_data
     from .loading import load
 
     old = load(args.edition, revision=args.old)
@@ -466,10 +469,8 @@ def _stdout() -> Any:
     if out is None:
         return None
     if hasattr(out, "reconfigure") and (out.encoding or "").lower().replace("-", "") != "utf8":
-        try:
+        with contextlib.suppress(ValueError, OSError):  # an unusual stream is written as it is
             out.reconfigure(errors="rqds-readable")
-        except (ValueError, OSError):  # an unusual stream: write as it is
-            pass
     return out
 
 

@@ -353,7 +353,7 @@ class Dataset:
         if folded in by_region_name:
             return self._in_region(by_region_name[folded], key)
         # Suggest territories, and for a region's name the territories of that region.
-        labels = {t.name: (t.name,) for t in self.territories}
+        labels: dict[str, tuple[str, ...]] = {t.name: (t.name,) for t in self.territories}
         for number, region in REGIONS.items():
             labels.setdefault(region, tuple(t.name for t in self._regions()[number]))
         near = list(dict.fromkeys(n for label in closest(key, labels) for n in labels[label]))
@@ -443,7 +443,8 @@ class Dataset:
         return frozenset(GRANTED) if chosen is None and period_asked else chosen
 
     def _party_mentions(self, partner: str, territory: str | int | None, roles: frozenset[str] | None) -> set[str]:
-        return {m.mention.id for m in self.by_partner(partner, territory=territory, role=roles)}
+        held = typing.cast("Roles", roles)  # already checked against ROLES
+        return {m.mention.id for m in self.by_partner(partner, territory=territory, role=held)}
 
     def find_ententes(
         self,
@@ -578,7 +579,7 @@ class Dataset:
         partner_name = optional_name(partner, "partner", "a partner's name, acronym or id")
         if roles is not None and partner_name is None:
             raise InvalidArgument("roles= says which partnership of partner= to count: give a partner too")
-        counted = choices(roles, ROLES, "roles") if roles is not None else frozenset(PARTY_ROLES)
+        counted = choices(roles, ROLES, "roles") or frozenset(PARTY_ROLES)
         mentions = self._party_mentions(partner_name, territory, counted) if partner_name is not None else None
         selection, left_out, by_amount = self._funding_selection(territory, asked, mentions, chosen_mode, statuses)
         order = _in_order(statuses)
@@ -591,10 +592,11 @@ class Dataset:
         # it is looked for in every amount of the territory and period, granted, not only in those selected.
         family = self._partner_index().family(self.partner(partner_name, territory=territory).id)
         written, _, _ = self._funding_selection(territory, asked, None, chosen_mode, statuses)
+        granted: frozenset[str] = statuses
         shares = tuple(
             a for a in written
             if a.partner_id in family and a.kind == "funding"
-            and (by_amount.get(a.id) is None or by_amount[a.id].status in statuses)
+            and (by_amount.get(a.id) is None or by_amount[a.id].status in granted)
         )  # fmt: skip
         return attrs.evolve(total, roles=tuple(r for r in ROLES if r in counted), shares=shares)
 

@@ -24,7 +24,7 @@ from typing import Literal, TypeAlias
 
 import attrs
 
-from .errors import InvalidPeriod, shown
+from .errors import InvalidArgument, InvalidPeriod, shown
 
 __all__ = ["FIRST_YEAR", "LAST_YEAR", "MODES", "Mode", "PartialDate", "Period", "PeriodLike", "relates"]
 
@@ -118,6 +118,8 @@ class Period:
         Raises :class:`~rqds_portraits.InvalidPeriod` for anything else
         (*parameter* names the argument in the message).
         """
+        if not isinstance(parameter, str) or not parameter.isidentifier():
+            raise InvalidArgument(f"parameter= names the argument read, such as 'period' (an identifier), not {shown(parameter)}")
         if isinstance(value, Period):
             return value
         if isinstance(value, int) and not isinstance(value, bool) and FIRST_YEAR <= value <= LAST_YEAR:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import typing
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 
 import attrs
@@ -145,9 +145,9 @@ def find_amounts(
                         note=optional_str(reading, "note"),
                     )
                 )
-                period = _period_for(reading, by_line, units, unit, span)
-                if period is not None:
-                    found[-1] = attrs.evolve(found[-1], period=period.period, period_id=period.id)
+                written_period = _period_for(reading, by_line, units, unit, span)
+                if written_period is not None:
+                    found[-1] = attrs.evolve(found[-1], period=written_period.period, period_id=written_period.id)
     for (_, text), entry in readings.items():
         ctx.problems.add(ctx.curated_file, line_of(entry), f"no amount is written {text!r} there; the source may have changed", describe("amount")(entry))
     return tuple(_resolve_shares(ctx, found, texts)), frozenset(read)

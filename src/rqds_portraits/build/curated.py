@@ -53,9 +53,9 @@ def read_toml(path: Path) -> Table:
     for kind, lines in headers.items():
         found = table.get(kind)
         if isinstance(found, list):
-            for entry, line in zip(found, lines):
+            for entry, number in zip(found, lines):
                 if isinstance(entry, dict):
-                    entry[_LINE] = line
+                    entry[_LINE] = number
     return table
 
 

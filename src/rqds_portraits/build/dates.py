@@ -100,7 +100,7 @@ def find_words(text: str) -> Iterator[WordDate]:
         if date is None:
             continue
         words = (match["relation"] or "").lower()
-        relation = next((value for key, value in _RELATIONS.items() if words.startswith(key)), "on")
+        relation: DateRelation = next((value for key, value in _RELATIONS.items() if words.startswith(key)), "on")
         start, end = (date, None) if relation in ("since", "from") else ((None, date) if relation == "until" else (date, date))
         found.append(WordDate(text[span[0] : span[1]], start, end, relation, span))
     yield from sorted(found, key=lambda item: item.span)

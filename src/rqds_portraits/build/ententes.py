@@ -194,7 +194,7 @@ def _entente(
         period=period,
         period_ids=tuple(p.id for p in linked),
         date_ids=tuple(d.id for d in linked_dates),
-        dates_text=tuple(d.text for d in [*linked_dates, *(p for p in linked if p.start_date is not None)]),
+        dates_text=(*(d.text for d in linked_dates), *(p.text for p in linked if p.start_date is not None)),
         amount_ids=tuple(amount_ids),
         mention_ids=tuple(mention_ids),
         territory_id=territory,

@@ -25,7 +25,6 @@ one, with a note and no partner; a member that had resigned, with a note);
 from __future__ import annotations
 
 import re
-import typing
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -153,8 +152,8 @@ def find_mentions(ctx: BuildContext, units: Sequence[TextUnit], partners: Sequen
     for (line, span), entry in explicit.items():
         unit = unit_of[line]
         text = unit.text[span[0] - unit.column : span[1] - unit.column]
-        roles = _roles(entry) if "role" in entry or "roles" in entry else ()
-        found.append((unit, span, text, entry["partner"] or None, roles, optional_str(entry, "note")))
+        written_roles = _roles(entry) if "role" in entry or "roles" in entry else ()
+        found.append((unit, span, text, entry["partner"] or None, written_roles, optional_str(entry, "note")))
 
     found.sort(key=lambda item: (item[0].line, item[1]))
     counters: dict[str, int] = defaultdict(int)
@@ -164,8 +163,8 @@ def find_mentions(ctx: BuildContext, units: Sequence[TextUnit], partners: Sequen
         counters[scope] += 1
         with ctx.problems.entry(ctx.source_file, unit.line, f"mention {text!r}"):
             covering = [(roles, single) for line, (start, end), roles, single in passages if line == unit.line and start <= span[0] and span[1] <= end]
-            single = {role for roles, one in covering if one for role in roles}
-            roles = set(given) or single or {role for roles, _ in covering for role in roles}
+            single = {role for held, one in covering if one for role in held}
+            roles: set[Role] = set(given) or single or {role for held, _ in covering for role in held}
             if not roles:
                 roles = {DEFAULT_ROLES.get(unit.section or "", "mentioned")}
             mentions.append(

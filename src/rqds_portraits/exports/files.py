@@ -9,6 +9,7 @@ should go, a full disk) raises :class:`~rqds_portraits.ExportError`.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Callable
@@ -63,11 +64,12 @@ def write_with(path: Path, write: Callable[[Path], None]) -> Path:
 
 def write_bytes(path: Path, content: bytes) -> Path:
     """Write *content* at *path*, whole or not at all."""
-    return write_with(path, lambda temporary: temporary.write_bytes(content))
+    def write(temporary: Path) -> None:
+        temporary.write_bytes(content)
+
+    return write_with(path, write)
 
 
 def _discard(temporary: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(temporary)
-    except OSError:
-        pass

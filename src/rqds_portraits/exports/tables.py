@@ -337,9 +337,11 @@ TABLES: tuple[Table, ...] = (
         ),
         _amounts,
         foreign_keys=(
-            *_TO_PLACE, ForeignKey(("period_id",), "periods"), ForeignKey(("share_of",), "amounts"),
+            *_TO_PLACE,
+            ForeignKey(("period_id",), "periods"),
+            ForeignKey(("share_of",), "amounts"),
             ForeignKey(("partner_id",), "partners"),
-        ),  # fmt: skip
+        ),
     ),
     Table(
         "mentions",

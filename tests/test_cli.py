@@ -132,6 +132,8 @@ def test_export_and_diff(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
         (["export", "csv", ""], "the export folder must name a folder"),
         (["--edition", "2012-2013"], "no bundled edition '2012-2013'"),
         (["territories", "--revision", "9"], "has no revision 9"),
+        (["diff", "1", "2", "--revision", "1", *E], "diff compares the two revisions OLD NEW it is given"),
+        (["editions", "--revision", "9"], "editions lists every revision"),
         (["bogus"], "invalid choice: 'bogus'"),
         (["show"], "the following arguments are required"),
         (["show", "laval\nlaval"], "no territory 'laval\\nlaval'"),

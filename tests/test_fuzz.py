@@ -177,6 +177,7 @@ SPECIAL = (
 )
 
 
+@functools.cache
 def texts() -> st.SearchStrategy[str]:
     """Text of every kind, sometimes just over the longest name (300) or 10⁵ characters long."""
     pieces = st.one_of(st.characters(), st.characters(), st.sampled_from(SPECIAL))
@@ -189,6 +190,7 @@ def texts() -> st.SearchStrategy[str]:
     return st.one_of(short, short, short, long)
 
 
+@functools.cache
 def integers() -> st.SearchStrategy[int]:
     """Integers, some of thousands of digits (made by a function: Hypothesis shows a strategy by its values,
     and ``repr`` of an integer of more than 4 300 digits raises)."""
@@ -205,6 +207,7 @@ def _huge(spec: tuple[int, int, bool]) -> int:
     return (-1 if negative else 1) * (10**digits + offset)
 
 
+@functools.cache
 def path_likes() -> st.SearchStrategy[object]:
     """Paths into the temporary folder, as text, ``Path`` or bytes."""
     names = ["dataset-2014-2015.json", "amounts.csv", "a folder", "missing.json", "garbage.json"]
@@ -212,6 +215,7 @@ def path_likes() -> st.SearchStrategy[object]:
     return st.one_of(places, places.map(str), places.map(BytesPath), places.map(os.fsencode))
 
 
+@functools.cache
 def hashable_scalars() -> st.SearchStrategy[object]:
     return st.one_of(
         texts(),
@@ -233,11 +237,13 @@ def hashable_scalars() -> st.SearchStrategy[object]:
     )
 
 
+@functools.cache
 def scalars() -> st.SearchStrategy[object]:
     """Any single value; a signalling NaN and a bytearray are not hashable."""
     return st.one_of(hashable_scalars(), st.just(Decimal("sNaN")), st.binary(max_size=8).map(bytearray))
 
 
+@functools.cache
 def anything() -> st.SearchStrategy[object]:
     """Any value: a scalar or a collection of them."""
     return st.recursive(
@@ -359,6 +365,7 @@ def near_values() -> dict[str, st.SearchStrategy[object]]:
     }
 
 
+@functools.cache
 def folders() -> st.SearchStrategy[object]:
     """Where an export writes: always under the temporary folder (or refused before anything is written)."""
     segment = st.text(st.characters(exclude_characters="/"), min_size=1, max_size=20).filter(lambda s: s not in (".", ".."))
@@ -374,6 +381,7 @@ def folders() -> st.SearchStrategy[object]:
     )
 
 
+@functools.cache
 def paths() -> st.SearchStrategy[object]:
     """What a reader is given: the temporary folder's files, missing ones, relative names, anything else."""
     named = st.sampled_from(sorted(FILES / name for name in _file_names()))
@@ -393,6 +401,7 @@ def _file_names() -> list[str]:
     return made + [f"{name}.csv" for name in TABLE_NAMES]
 
 
+@functools.cache
 def value_for(parameter: str) -> st.SearchStrategy[object]:
     """A value for *parameter*: near-valid twice as often as arbitrary."""
     near = near_values()
@@ -404,7 +413,7 @@ def value_for(parameter: str) -> st.SearchStrategy[object]:
 
 
 BOGUS_KEYWORDS = ("territory_id", "revison", "Mode", "active", "partners", "status_", "x", "ds", "self")
-MISTAKES = ("none",) * 12 + ("bogus keyword", "extra positional", "missing argument", "keyword for positional")
+MISTAKES = ("none",) * 30 + ("bogus keyword", "extra positional", "missing argument", "keyword for positional")
 
 
 @st.composite

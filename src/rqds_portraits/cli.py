@@ -313,8 +313,9 @@ def _diff(ds: Any, args: argparse.Namespace) -> Any:
 
 
 def _print_diff(rows: Any, wide: bool) -> str:
-    shown = [{**row, "fields": ", ".join(row["fields"])} for row in rows]
-    return _table(shown, ["table", "id", "kind", "fields"], wide) + f"\n{len(rows)} changes"
+    # The fields changed go on a line under their record, so the id is never cut.
+    shown = [{**row, "fields": [f"fields: {', '.join(row['fields'])}"] if row["fields"] else []} for row in rows]
+    return _table(shown, ["table", "kind", "id"], wide, details="fields") + f"\n{_count(len(rows), 'change')}"
 
 
 Command = tuple[Callable[[Any, argparse.Namespace], Any], Callable[[Any, bool], str]]
@@ -322,7 +323,8 @@ COMMANDS: dict[str, Command] = {
     "summary": (_summary, _print_summary),
     "territories": (_territories, _print_territories),
     "show": (_show, _print_show),
-    "editions": (_editions, lambda rows, wide: _table(rows, ["edition", "revision", "date", "format", "sha256"], wide)),
+    # The whole hash fits 100 columns, for pinning; the layout is in --json.
+    "editions": (_editions, lambda rows, wide: _table(rows, ["edition", "revision", "date", "sha256"], wide)),
     "partner": (_partner, _print_partner),
     "ententes": (_ententes, _print_ententes),
     "funding": (_funding, _print_funding),
@@ -439,6 +441,9 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         if not hasattr(args, option):
             setattr(args, option, default)
     args.command = args.command or "summary"
+    if args.command in _NO_DATASET and args.revision is not None:
+        raise _Exit(f"--revision picks the revision a command reads; {args.command} "
+                    + ("compares the two revisions OLD NEW it is given" if args.command == "diff" else "lists every revision"))
     if getattr(args, "mode", None) is not None and getattr(args, "period", None) is None:
         raise _Exit("--mode says how --period is compared: give --period too")
     if getattr(args, "mode", None) is None and hasattr(args, "mode"):

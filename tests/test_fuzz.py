@@ -589,6 +589,24 @@ def check_error(error: rp.RqdsError) -> None:
     assert "\n" not in message and len(message) < 5000, message[:500]
 
 
+def exercise(answer: object) -> None:
+    """Use what a call answered: a record shows itself, hashes and reads every property (a Period
+    or PartialDate built from bad values would fail here, not in the caller's code later)."""
+    values = answer if isinstance(answer, tuple) and len(answer) < 50 else (answer,)
+    for value in values:
+        if not attrs.has(type(value)):
+            continue
+        str(value), repr(value), hash(value)
+        for name in dir(type(value)):
+            if not name.startswith("_") and isinstance(inspect.getattr_static(type(value), name), property):
+                getattr(value, name)
+        if isinstance(value, rp.Period):
+            assert value.overlaps(value) and value.within(value) and value.contains(value) and value.same_years(value)
+            assert rp.Period.parse(str(value)).same_years(value)
+        if isinstance(value, rp.PartialDate):
+            assert rp.PartialDate.parse(str(value)) == value
+
+
 def fuzz_call(function: Callable[..., object], args: list[object], kwargs: dict[str, object]) -> object:
     """Call *function*: it returns, or raises a package error; a call Python cannot bind is refused by Python."""
     try:
@@ -602,6 +620,7 @@ def fuzz_call(function: Callable[..., object], args: list[object], kwargs: dict[
         warnings.simplefilter("always")
         try:
             answer = function(*args, **kwargs)
+            exercise(answer)
             CALLS["answered"] += 1
         except rp.RqdsError as error:
             check_error(error)
@@ -872,6 +891,12 @@ def test_read_csv_of_an_altered_csv_file(name: str, data: st.DataObject, cell: s
     path.parent.mkdir(exist_ok=True)
     path.write_text(out.getvalue(), encoding="utf-8", errors="surrogatepass")
     fuzz_call(exports.read_csv, [path], {})
+
+
+def test_every_exported_csv_file_reads_back_as_its_dataframe() -> None:
+    """What read_csv accepts is what the export wrote: the same frame as to_dataframe, for every table."""
+    for name in TABLE_NAMES:
+        assert exports.read_csv(FILES / f"{name}.csv").equals(DS.to_dataframe(name)), name
 
 
 # -- what a fuzzer must not be given, checked once --------------------------------

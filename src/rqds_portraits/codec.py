@@ -112,7 +112,8 @@ def _record_converter(cls: type) -> _Convert:
     fields = [(field.name, _converter(hints[field.name])) for field in attrs.fields(cls)]
 
     def convert(data: dict[str, Any]) -> Any:
-        return cls(**{name: convert_field(data[name]) for name, convert_field in fields})
+        # A field left out takes its default (the schema admits that); one without a default is an error of the record.
+        return cls(**{name: convert_field(data[name]) for name, convert_field in fields if name in data})
 
     _RECORD_CONVERTERS[cls] = convert
     return convert

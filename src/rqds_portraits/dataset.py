@@ -47,7 +47,6 @@ from .errors import (
     shown,
 )
 from .models import Initiative, Territory
-from .periods import MODES, Period, PeriodLike, relates
 from .regions import REGIONS, region_number
 from .text import MAX_NAME_LENGTH, closest, lookup_key
 from .upgrade import ADDED, added, upgrade
@@ -57,6 +56,7 @@ if typing.TYPE_CHECKING:
 
     from .agreements import Entente, EntenteKind, EntenteStatus
     from .annotations import Amount, Mention, Role, SourceNote, WrittenDate, WrittenPeriod
+    from .periods import Period, PeriodLike
     from .document import Source
     from .funding import Exclusion, FundingTotal
     from .records import EditionRecords
@@ -79,7 +79,7 @@ class EntenteTuple(tuple["Entente", ...]):
     __slots__ = ()
     _query: Callable[..., tuple[Entente, ...]]
 
-    def __call__(self, **filters: Any) -> tuple[Entente, ...]:
+    def __call__(self, /, **filters: Any) -> tuple[Entente, ...]:
         """Deprecated since 0.2.0, removed in 0.3.0: ``ds.find_ententes(**filters)``."""
         warnings.warn(
             "calling ds.ententes(...) is deprecated since rqds-portraits 0.2.0 and will stop working in 0.3.0: "
@@ -87,6 +87,12 @@ class EntenteTuple(tuple["Entente", ...]):
             DeprecationWarning,
             stacklevel=2,
         )
+        import inspect
+
+        valid = [name for name in inspect.signature(Dataset.find_ententes).parameters if name != "self"]
+        unknown = sorted(name for name in filters if name not in valid)
+        if unknown:
+            raise InvalidArgument(f"ds.ententes(...) has no filter {shown(unknown[0])}; filters are {', '.join(valid)}")
         return type(self)._query(**filters)
 
 
@@ -171,7 +177,9 @@ class Dataset:
 
         def build() -> EditionRecords:
             hints = typing.get_type_hints(EditionRecords)
-            return EditionRecords(**{member: self._table(member, hint) for member, hint in hints.items()})
+            # ds.ententes, not a plain tuple cached under its name: ds.ententes(...) must stay callable.
+            tables = {member: tuple(self.ententes) if member == "ententes" else self._table(member, hint) for member, hint in hints.items()}
+            return EditionRecords(**tables)
 
         return typing.cast("EditionRecords", self._cached("records", build))
 
@@ -499,6 +507,8 @@ class Dataset:
         Agreements with no written period are left out; *status* counts other
         statuses than the granted ones (``status=("planned", "to_come")``).
         """
+        from .periods import relates
+
         asked = _period_argument(period, "period")
         assert asked is not None
         chosen = _mode_argument(mode)
@@ -518,6 +528,7 @@ class Dataset:
         statuses: frozenset[str],
     ) -> tuple[list[Amount], list[Exclusion], Mapping[str, Entente]]:
         from .funding import Exclusion, exclusion
+        from .periods import relates
 
         by_amount = {amount_id: e for e in self.ententes for amount_id in e.amount_ids}
         territory_id = self._territory_id(territory)
@@ -654,12 +665,16 @@ def _in_order(statuses: frozenset[str]) -> tuple[EntenteStatus, ...]:
 
 def _period_argument(value: object, parameter: str) -> Period | None:
     """``None``, or *value* read as a period (:class:`~rqds_portraits.InvalidPeriod` when it is not one)."""
+    from .periods import Period  # the periods module is read by the first query that needs it
+
     if value is None:
         return None
     return Period.parse(typing.cast(PeriodLike, value), parameter=parameter)
 
 
 def _mode_argument(mode: object) -> str:
+    from .periods import MODES
+
     if not isinstance(mode, str) or mode not in MODES:
         raise InvalidArgument(f"invalid mode= {shown(mode)}; modes are {', '.join(MODES)}")
     return mode

@@ -293,10 +293,13 @@ def _read_file(path: str | PathLike[str], shown_path: str) -> bytes:
     import stat
 
     try:
-        with open(path, "rb") as handle:
+        # Opened without waiting: a named pipe nobody writes to is refused below, not waited for.
+        with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
                 raise DatasetIntegrityError(f"{shown_path} is not a regular file: a dataset file is read from a file on disk")
             raw = handle.read(MAX_FILE_BYTES + 1)
+    except DatasetIntegrityError:
+        raise
     except (OSError, ValueError) as error:  # ValueError: a path with a NUL character
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         raise DatasetIntegrityError(f"cannot read the dataset file {shown_path}: {reason}") from None

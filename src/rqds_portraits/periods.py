@@ -79,6 +79,21 @@ class PartialDate:
             raise InvalidPeriod(f"invalid date {shown(text)}: {error}") from None
         return cls(year, month, day)
 
+    def __attrs_post_init__(self) -> None:
+        import datetime
+
+        parts = {"year": self.year, "month": self.month, "day": self.day}
+        for name, part in parts.items():
+            if isinstance(part, bool) or (not isinstance(part, int) and (name == "year" or part is not None)):
+                raise InvalidPeriod(f"invalid date: {name} must be an integer{'' if name == 'year' else ' or None'}, not {shown(part)}")
+        if self.day is not None and self.month is None:
+            raise InvalidPeriod(f"invalid date: a day ({shown(self.day)}) needs a month")
+        try:
+            datetime.date(self.year, self.month or 1, self.day or 1)
+        except (ValueError, OverflowError) as error:
+            written = ", ".join(f"{name}={shown(part)}" for name, part in parts.items())
+            raise InvalidPeriod(f"invalid date ({written}): {error}") from None
+
     def __str__(self) -> str:
         parts = [f"{self.year:04d}"]
         parts += [f"{part:02d}" for part in (self.month, self.day) if part is not None]

@@ -669,7 +669,7 @@ def _period_argument(value: object, parameter: str) -> Period | None:
 
     if value is None:
         return None
-    return Period.parse(typing.cast(PeriodLike, value), parameter=parameter)
+    return Period.parse(typing.cast("PeriodLike", value), parameter=parameter)
 
 
 def _mode_argument(mode: object) -> str:

@@ -81,7 +81,7 @@ def build_edition(folder: Path, registry: Sequence[Partner], problems: Problems)
     except (OSError, UnicodeDecodeError, BuildError) as error:
         problems.add(f"{edition}/{CURATED_FILE}", 0, f"cannot read the edition: {error}")
         return None
-    ctx = BuildContext(edition, lines, curated, problems)
+    ctx = BuildContext(edition, lines, curated, problems, curated_text)
     undecided = _todos(curated, curated_text)
     for place, line in undecided:
         problems.add(ctx.curated_file, line, f"{place} is still TODO: make the decision, with its why or note")

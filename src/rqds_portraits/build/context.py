@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 import attrs
 
 from ..errors import BuildError
-from .curated import Table, entries, line_of, todos
+from .curated import Table, entries, key_line, line_of, todos
 from .problems import Problems
 
 if TYPE_CHECKING:
@@ -43,6 +43,8 @@ class BuildContext:
     lines: Sequence[str]
     curated: Table
     problems: Problems
+    curated_text: str = ""
+    """The curated file as written, to name the line of a key (:meth:`key_line`)."""
 
     @property
     def curated_file(self) -> str:
@@ -68,6 +70,10 @@ class BuildContext:
             with self.problems.entry(self.curated_file, line_of(entry), describe_entry(entry)):
                 results.append(handle(entry))
         return results
+
+    def key_line(self, place: str) -> int:
+        """The line of the curated key *place* (``"format.footer_start"``), 0 when unknown."""
+        return key_line(self.curated_text, place)
 
     def in_source(self, line: int, message: str) -> None:
         """Record a problem of the source text at *line* (one no curated entry answers yet)."""

@@ -263,7 +263,7 @@ def _only_line(ctx: BuildContext, text: str, key: str, likely: str, default: int
     found = [n for n, line in enumerate(ctx.lines, start=1) if line.rstrip() == text]
     if len(found) == 1:
         return found[0]
-    ctx.problems.add(ctx.curated_file, 0, f"{text!r} must be exactly one line of the source, found on lines {found}; the source may have changed", f"[format] {key}")
+    ctx.problems.add(ctx.curated_file, ctx.key_line(f"format.{key}"), f"{text!r} must be exactly one line of the source, found on lines {found}; the source may have changed", f"[format] {key}")
     guesses = [n for n, line in enumerate(ctx.lines, start=1) if re.match(likely, line)]
     return guesses[0] if guesses else default
 

@@ -147,3 +147,10 @@ def test_keys_longer_than_any_name_find_nothing() -> None:
 
 def test_repr() -> None:
     assert repr(DS).startswith("<Dataset 2014-2015 revision ")
+
+
+def test_a_section_kind_is_checked() -> None:
+    block = DS.initiative("laval-07")
+    assert block.section("particularities") is not None and block.section("events") is None
+    with pytest.raises(rp.InvalidArgument, match="invalid section kind 'nope'; kinds are "):
+        block.section("nope")  # type: ignore[arg-type]

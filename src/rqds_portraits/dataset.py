@@ -48,7 +48,7 @@ from .errors import (
 )
 from .models import Initiative, Territory
 from .regions import REGIONS, region_number
-from .text import MAX_NAME_LENGTH, closest, lookup_key
+from .text import MAX_NAME_LENGTH, closest, lookup_key, written
 from .upgrade import ADDED, added, upgrade
 
 if typing.TYPE_CHECKING:
@@ -56,9 +56,9 @@ if typing.TYPE_CHECKING:
 
     from .agreements import Entente, EntenteKind, EntenteStatus
     from .annotations import Amount, Mention, Role, SourceNote, WrittenDate, WrittenPeriod
-    from .periods import Period, PeriodLike
     from .document import Source
     from .funding import Exclusion, FundingTotal
+    from .periods import Period, PeriodLike
     from .records import EditionRecords
     from .registry import Partner, PartnerIndex, PartnerMention
 
@@ -178,7 +178,9 @@ class Dataset:
         def build() -> EditionRecords:
             hints = typing.get_type_hints(EditionRecords)
             # ds.ententes, not a plain tuple cached under its name: ds.ententes(...) must stay callable.
-            tables = {member: tuple(self.ententes) if member == "ententes" else self._table(member, hint) for member, hint in hints.items()}
+            tables: dict[str, Any] = {
+                member: tuple(self.ententes) if member == "ententes" else self._table(member, hint) for member, hint in hints.items()
+            }
             return EditionRecords(**tables)
 
         return typing.cast("EditionRecords", self._cached("records", build))
@@ -348,6 +350,8 @@ class Dataset:
         """
         if isinstance(key, bool) or not isinstance(key, (str, int)):
             raise InvalidArgument(f"a territory key is an id, a name or a region number, not {shown(key)}")
+        if isinstance(key, str):
+            key = written(key)  # one Unicode form: a decomposed accent does not make a name longer than MAX_NAME_LENGTH
         number = region_number(key)
         if number is not None:
             return self._in_region(number, key)

@@ -56,7 +56,13 @@ def parse_dataset_file(raw: bytes, where: str) -> dict[str, Any]:
         raise DatasetVersionError(
             f"{where} is written in layout {file_format}; this rqds-portraits reads layouts 1 to {FORMAT}: upgrade the package"
         )
-    members = {member: upgrade(member, value, file_format) for member, value in data.items()}
+    members = {}
+    for member, value in data.items():
+        try:
+            members[member] = upgrade(member, value, file_format)
+        except (AttributeError, KeyError, TypeError) as error:  # not the shape its layout writes: the upgrade cannot read it
+            problem = f"no {error}" if isinstance(error, KeyError) else str(error)
+            raise DatasetIntegrityError(f"{where}: {member} is not what layout {file_format} writes ({shown(problem)})") from None
     for member, (_, default) in ADDED.items():
         if added(member, file_format):
             members[member] = default

@@ -15,6 +15,7 @@ text), :mod:`~rqds_portraits.document` (the published document),
 
 from __future__ import annotations
 
+import typing
 from typing import Literal, TypeAlias
 
 import attrs
@@ -90,7 +91,12 @@ class Initiative:
     lines: Lines
 
     def section(self, kind: SectionKind) -> Section | None:
-        """The first section of that kind, or ``None``."""
+        """The first section of that kind, or ``None`` when the block has none; a *kind* that is not
+        a section kind (``"leadership"``, ``"members"``, …) raises :class:`~rqds_portraits.InvalidArgument`."""
+        if not isinstance(kind, str) or kind not in typing.get_args(SectionKind):
+            from .errors import InvalidArgument, shown
+
+            raise InvalidArgument(f"invalid section kind {shown(kind)}; kinds are {', '.join(typing.get_args(SectionKind))}")
         return next((section for section in self.sections if section.kind == kind), None)
 
     @property

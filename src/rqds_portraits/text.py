@@ -72,19 +72,20 @@ def closest(key: str, choices: Iterable[str], limit: int = 5) -> list[str]:
 
     ranked: list[tuple[int, float, str]] = []
     seen: set[str] = set()
+    matcher = difflib.SequenceMatcher(None, folded_key)
     for choice in choices:
         folded = lookup_key(choice)
         if folded in seen:
             continue
         seen.add(folded)
-        similarity = difflib.SequenceMatcher(None, folded_key, folded).ratio()
+        matcher.set_seq2(folded)
         if folded.startswith(folded_key) or folded_key.startswith(folded):
             tier = 0
         elif f" {folded_key}" in f" {folded}":
             tier = 1
-        elif similarity >= _CUTOFF:
-            tier = 2
+        elif matcher.real_quick_ratio() >= _CUTOFF and matcher.quick_ratio() >= _CUTOFF and matcher.ratio() >= _CUTOFF:
+            tier = 2  # the quick ratios bound the ratio from above: a long key skips most choices at once
         else:
             continue
-        ranked.append((tier, -similarity, choice))
+        ranked.append((tier, -matcher.ratio(), choice))
     return [choice for _, _, choice in sorted(ranked)[:limit]]

@@ -76,8 +76,12 @@ class EntenteTuple(tuple["Entente", ...]):
     every other plural of :class:`Dataset`.)
     """
 
-    __slots__ = ()
-    _query: Callable[..., tuple[Entente, ...]]
+    _dataset: Dataset
+
+    def __new__(cls, records: Iterable[Entente], dataset: Dataset) -> EntenteTuple:
+        self = super().__new__(cls, records)
+        self._dataset = dataset
+        return self
 
     def __call__(self, /, **filters: Any) -> tuple[Entente, ...]:
         """Deprecated since 0.2.0, removed in 0.3.0: ``ds.find_ententes(**filters)``."""
@@ -93,7 +97,7 @@ class EntenteTuple(tuple["Entente", ...]):
         unknown = sorted(name for name in filters if name not in valid)
         if unknown:
             raise InvalidArgument(f"ds.ententes(...) has no filter {shown(unknown[0])}; filters are {', '.join(valid)}")
-        return type(self)._query(**filters)
+        return self._dataset.find_ententes(**filters)
 
 
 class Dataset:
@@ -177,11 +181,7 @@ class Dataset:
 
         def build() -> EditionRecords:
             hints = typing.get_type_hints(EditionRecords)
-            # ds.ententes, not a plain tuple cached under its name: ds.ententes(...) must stay callable.
-            tables: dict[str, Any] = {
-                member: tuple(self.ententes) if member == "ententes" else self._table(member, hint) for member, hint in hints.items()
-            }
-            return EditionRecords(**tables)
+            return EditionRecords(**{member: self._table(member, hint) for member, hint in hints.items()})
 
         return typing.cast("EditionRecords", self._cached("records", build))
 
@@ -234,11 +234,10 @@ class Dataset:
         from .agreements import Entente
 
         def build() -> EntenteTuple:
-            records = from_data(tuple[Entente, ...], self._member("ententes"))
-            bound = type("EntenteTuple", (EntenteTuple,), {"__slots__": (), "_query": staticmethod(self.find_ententes)})
-            return typing.cast(EntenteTuple, bound(records))
+            return EntenteTuple(self._table("ententes", tuple[Entente, ...]), self)
 
-        return typing.cast(EntenteTuple, self._cached("ententes", build))
+        # Cached apart from the plain tuple of the records (``ds.records.ententes``), which it wraps.
+        return typing.cast(EntenteTuple, self._cached("ententes_callable", build))
 
     @property
     def mentions(self) -> tuple[Mention, ...]:
@@ -324,6 +323,14 @@ class Dataset:
 
         return typing.cast("Mapping[str, tuple[Territory, ...]]", self._cached("regions", build))
 
+    def _region_names(self) -> Mapping[str, str]:
+        """Region numbers by the folded official name of their region ("monteregie": "16")."""
+
+        def build() -> Mapping[str, str]:
+            return MappingProxyType({lookup_key(region): number for number, region in REGIONS.items()})
+
+        return typing.cast("Mapping[str, str]", self._cached("region_names", build))
+
     def _in_region(self, number: str, key: object) -> Territory:
         found = self._regions()[number]
         if len(found) == 1:
@@ -361,7 +368,7 @@ class Dataset:
         found = self._territory_keys().get(folded) if folded else None
         if found is not None:
             return found
-        by_region_name = {lookup_key(region): number for number, region in REGIONS.items()}
+        by_region_name = self._region_names()
         if folded in by_region_name:
             return self._in_region(by_region_name[folded], key)
         # Suggest territories, and for a region's name the territories of that region.
@@ -523,26 +530,28 @@ class Dataset:
             if e.period is not None and relates(e.period, asked, chosen) and (statuses is None or e.status in statuses)
         )
 
+    def _agreement_of(self) -> Mapping[str, Entente]:
+        """The agreement each amount belongs to, by amount id."""
+
+        def build() -> Mapping[str, Entente]:
+            return MappingProxyType({amount_id: e for e in self.ententes for amount_id in e.amount_ids})
+
+        return typing.cast("Mapping[str, Entente]", self._cached("agreement_of", build))
+
     def _funding_selection(
-        self,
-        territory: str | int | None,
-        asked: Period | None,
-        mentions: set[str] | None,
-        mode: str,
-        statuses: frozenset[str],
-    ) -> tuple[list[Amount], list[Exclusion], Mapping[str, Entente]]:
+        self, territory: str | int | None, asked: Period | None, mode: str, statuses: frozenset[str]
+    ) -> tuple[list[Amount], list[Exclusion]]:
+        """The amounts of *territory* and *period*, and those left out for want of a period."""
         from .funding import Exclusion, exclusion
         from .periods import relates
 
-        by_amount = {amount_id: e for e in self.ententes for amount_id in e.amount_ids}
+        by_amount = self._agreement_of()
         territory_id = self._territory_id(territory)
         order = _in_order(statuses)
         selection, left_out = [], []
         for amount in self.amounts:
             entente = by_amount.get(amount.id)
             if territory_id is not None and amount.territory_id != territory_id:
-                continue
-            if mentions is not None and (entente is None or mentions.isdisjoint(entente.mention_ids)):
                 continue
             if asked is not None:
                 written = amount.period or (entente.period if entente is not None else None)
@@ -554,7 +563,7 @@ class Dataset:
                 if not relates(written, asked, mode):
                     continue
             selection.append(amount)
-        return selection, left_out, by_amount
+        return selection, left_out
 
     def total_funding(
         self,
@@ -595,8 +604,18 @@ class Dataset:
         if roles is not None and partner_name is None:
             raise InvalidArgument("roles= says which partnership of partner= to count: give a partner too")
         counted = choices(roles, ROLES, "roles") or frozenset(PARTY_ROLES)
-        mentions = self._party_mentions(partner_name, territory, counted) if partner_name is not None else None
-        selection, left_out, by_amount = self._funding_selection(territory, asked, mentions, chosen_mode, statuses)
+        written, left_out = self._funding_selection(territory, asked, chosen_mode, statuses)
+        by_amount = self._agreement_of()
+        selection = written
+        if partner_name is not None:
+            mentions = self._party_mentions(partner_name, territory, counted)
+
+            def party(amount: Amount) -> bool:
+                entente = by_amount.get(amount.id)
+                return entente is not None and not mentions.isdisjoint(entente.mention_ids)
+
+            selection = [a for a in written if party(a)]
+            left_out = [x for x in left_out if party(x.amount)]
         order = _in_order(statuses)
         total = funding_total(selection, by_amount, statuses=order, yearly=every_year, excluded=left_out)
         if partner_name is None:
@@ -606,7 +625,6 @@ class Dataset:
         # A share written as the partner's own is "money from" it whatever partnership is counted:
         # it is looked for in every amount of the territory and period, granted, not only in those selected.
         family = self._partner_index().family(self.partner(partner_name, territory=territory).id)
-        written, _, _ = self._funding_selection(territory, asked, None, chosen_mode, statuses)
         granted: frozenset[str] = statuses
         shares = tuple(
             a for a in written

@@ -245,11 +245,8 @@ def load(edition: str | None = None, *, revision: int | None = None, sha256: str
 
 
 def _read(revision: Revision) -> Dataset:
-    raw = read_bundled(revision.edition, revision.file)
-    if revision.file.endswith(".gz"):
-        import gzip
-
-        raw = gzip.decompress(raw)
+    where = f"the dataset file of {revision.edition} revision {revision.revision}"
+    raw = _inflated(read_bundled(revision.edition, revision.file), where)
     digest = _sha256(raw)
     if digest != revision.sha256:
         raise DatasetIntegrityError(
@@ -303,17 +300,23 @@ def _read_file(path: str | PathLike[str], shown_path: str) -> bytes:
     except (OSError, ValueError) as error:  # ValueError: a path with a NUL character
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         raise DatasetIntegrityError(f"cannot read the dataset file {shown_path}: {reason}") from None
-    if raw.startswith(b"\x1f\x8b"):  # gzip's magic number: a compressed revision
-        import zlib
-
-        inflate = zlib.decompressobj(wbits=31)
-        try:
-            raw = inflate.decompress(raw, MAX_FILE_BYTES + 1)
-        except zlib.error as error:
-            raise DatasetIntegrityError(f"{shown_path} is not a valid gzip file: {error}") from None
+    raw = _inflated(raw, shown_path)
     if len(raw) > MAX_FILE_BYTES:
         raise DatasetIntegrityError(f"{shown_path} is larger than {MAX_FILE_BYTES} bytes: not a dataset file of this package")
     return raw
+
+
+def _inflated(raw: bytes, where: str) -> bytes:
+    """*raw*, decompressed (at most one byte past :data:`MAX_FILE_BYTES`) when it is gzipped, as
+    earlier revisions are stored."""
+    if not raw.startswith(b"\x1f\x8b"):  # gzip's magic number
+        return raw
+    import zlib
+
+    try:
+        return zlib.decompressobj(wbits=31).decompress(raw, MAX_FILE_BYTES + 1)
+    except zlib.error as error:
+        raise DatasetIntegrityError(f"{where} is not a valid gzip file: {error}") from None
 
 
 def clear_cache() -> None:

@@ -52,7 +52,7 @@ def region_number(value: object) -> str | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
-        number = value if FIRST <= value <= LAST else None
+        number: int | None = value
     elif isinstance(value, str):
         text = value.strip()
         number = int(text) if 1 <= len(text) <= 2 and set(text) <= _ASCII_DIGITS else None

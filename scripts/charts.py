@@ -32,8 +32,8 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 import rqds_portraits as rp
-from rqds_portraits.exports.tables import TABLES, Table
-from rqds_portraits.money import format_amount
+from rqds_portraits._money import format_amount
+from rqds_portraits.exports import TABLES, Table
 
 EDITION = "2014-2015"
 ROOT = Path(__file__).resolve().parent.parent
@@ -94,7 +94,7 @@ def bar_chart(
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" '
         f'viewBox="0 0 {WIDTH} {height}" role="img" aria-labelledby="{slug}-title {slug}-desc" '
-        f"font-family={quoteattr(FONT)} font-size=\"13\">",
+        f'font-family={quoteattr(FONT)} font-size="13">',
         f'  <title id="{slug}-title">{escape(title)}</title>',
         f'  <desc id="{slug}-desc">{escape(" ".join(subtitle))} '
         + escape("; ".join(f"{label}: {shown}" for label, _, shown in rows))
@@ -129,7 +129,9 @@ def bar_chart(
 
 
 def _footer(ds: rp.Dataset) -> str:
-    return f"Source: RQDS, Tour du Québec 2014/2015 · data: rqds-portraits, edition {ds.edition}, revision {ds.revision}"
+    return (
+        f"Source: RQDS, Tour du Québec 2014/2015 · data: rqds-portraits, edition {ds.edition}, revision {ds.revision}"
+    )
 
 
 def funding_chart(ds: rp.Dataset) -> str:
@@ -189,7 +191,7 @@ def _svg_open(slug: str, title: str, description: str, width: float, height: flo
     return [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{_number(width)}" height="{_number(height)}" '
         f'viewBox="0 0 {_number(width)} {_number(height)}" role="img" aria-labelledby="{slug}-title {slug}-desc" '
-        f"font-family={quoteattr(FONT)} font-size=\"12\">",
+        f'font-family={quoteattr(FONT)} font-size="12">',
         f'  <title id="{slug}-title">{escape(title)}</title>',
         f'  <desc id="{slug}-desc">{escape(description)}</desc>',
         "  <defs>",
@@ -211,7 +213,9 @@ def _box(box: Box, heading: str, lines: Sequence[str]) -> list[str]:
         f'  <text x="{_number(x + 10)}" y="{_number(y + 18)}" font-weight="bold" fill="{TEXT_COLOUR}">{escape(heading)}</text>',
     ]
     for number, line in enumerate(lines):
-        out.append(f'  <text x="{_number(x + 10)}" y="{_number(y + 18 + LINE * (number + 1))}" fill="{MUTED_COLOUR}">{escape(line)}</text>')
+        out.append(
+            f'  <text x="{_number(x + 10)}" y="{_number(y + 18 + LINE * (number + 1))}" fill="{MUTED_COLOUR}">{escape(line)}</text>'
+        )
     return out
 
 
@@ -222,7 +226,9 @@ def _box_height(lines: Sequence[str]) -> float:
 def _path(slug: str, points: Sequence[tuple[float, float]]) -> list[str]:
     """A link through *points*, with an arrowhead at the last one."""
     steps = " L ".join(f"{_number(x)} {_number(y)}" for x, y in points)
-    return [f'  <path d="M {steps}" fill="none" stroke="{LINK_COLOUR}" stroke-width="1.2" marker-end="url(#{slug}-arrow)"/>']
+    return [
+        f'  <path d="M {steps}" fill="none" stroke="{LINK_COLOUR}" stroke-width="1.2" marker-end="url(#{slug}-arrow)"/>'
+    ]
 
 
 def _arrow(slug: str, start: tuple[float, float], end: tuple[float, float]) -> list[str]:
@@ -297,8 +303,24 @@ def pipeline_chart(ds: rp.Dataset) -> str:
     steps: list[tuple[str, list[str]]] = [
         ("Praxis note", [f"published {source.published}", "by the RQDS", "copied verbatim"]),
         ("source.txt", [f"{source.line_count} lines, sha256 kept", "data/<edition>/source.txt"]),
-        ("python -m rqds_portraits.build", ["extract: blocks, sections, items", "annotate: periods, dates,", "amounts, mentions, ententes", "check: every problem, once"]),
-        ("dataset.json", [f"revision {ds.revision} ({ds.revision_date})", "+ editions.json: sha256", "+ dataset.schema.json", "older revisions kept"]),
+        (
+            "python -m rqds_build",
+            [
+                "extract: blocks, sections, items",
+                "annotate: periods, dates,",
+                "amounts, mentions, ententes",
+                "check: every problem, once",
+            ],
+        ),
+        (
+            "dataset.json",
+            [
+                f"revision {ds.revision} ({ds.revision_date})",
+                "+ editions.json: sha256",
+                "+ dataset.schema.json",
+                "older revisions kept",
+            ],
+        ),
     ]
     inputs: list[tuple[str, list[str]]] = [
         ("curated.toml", ["readings of the text,", "each with why or a note"]),
@@ -338,13 +360,29 @@ def pipeline_chart(ds: rp.Dataset) -> str:
     below_build = build_y + build_h
     gap_row = (below_build + curated_y) / 2  # between the first row and the inputs
     # The curated readings and the registry feed the build.
-    out += _path("pipeline", [(curated_x + curated_w / 2, curated_y), (curated_x + curated_w / 2, gap_row), (build_x + build_w / 3, gap_row), (build_x + build_w / 3, below_build)])
+    out += _path(
+        "pipeline",
+        [
+            (curated_x + curated_w / 2, curated_y),
+            (curated_x + curated_w / 2, gap_row),
+            (build_x + build_w / 3, gap_row),
+            (build_x + build_w / 3, below_build),
+        ],
+    )
     out += _path("pipeline", [(registry_x + registry_w * 2 / 3, registry_y), (build_x + build_w * 2 / 3, below_build)])
     # The dataset file is what rp.load() reads.
     file_x, file_y, file_w, file_h = place(3, 0)
     load_x, load_y, load_w, _ = place(0, 2)
     under_inputs = (registry_y + row_height + load_y) / 2
-    out += _path("pipeline", [(file_x + file_w / 2, file_y + file_h), (file_x + file_w / 2, under_inputs), (load_x + load_w / 2, under_inputs), (load_x + load_w / 2, load_y)])
+    out += _path(
+        "pipeline",
+        [
+            (file_x + file_w / 2, file_y + file_h),
+            (file_x + file_w / 2, under_inputs),
+            (load_x + load_w / 2, under_inputs),
+            (load_x + load_w / 2, load_y),
+        ],
+    )
     for column in range(3):
         x, y, w, h = place(column, 2)
         out += _arrow("pipeline", (x + w, y + h / 2), (x + w + gap, y + h / 2))
@@ -354,7 +392,9 @@ def pipeline_chart(ds: rp.Dataset) -> str:
         out += _box(place(column + 1, 1), name, lines)
     for column, (name, lines) in enumerate(uses):
         out += _box(place(column, 2), name, lines)
-    out.append(f'  <text x="16" y="{_number(height - 12)}" font-size="11" fill="{MUTED_COLOUR}">{escape(_footer(ds))}</text>')
+    out.append(
+        f'  <text x="16" y="{_number(height - 12)}" font-size="11" fill="{MUTED_COLOUR}">{escape(_footer(ds))}</text>'
+    )
     out.append("</svg>")
     return "\n".join(out) + "\n"
 
@@ -464,7 +504,9 @@ def ambiguities_page(ds: rp.Dataset) -> str:
                         m.lines,
                         f"« {markdown_text(m.text)} »",
                         m.id,
-                        f"{', '.join(m.roles)}, partner {m.partner_id}" if m.partner_id else f"{', '.join(m.roles)}, not resolved",
+                        f"{', '.join(m.roles)}, partner {m.partner_id}"
+                        if m.partner_id
+                        else f"{', '.join(m.roles)}, not resolved",
                         m.note or "",
                     ),
                 )
@@ -532,7 +574,9 @@ def _shown(path: Path) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Write the generated files, or with ``--check`` report the stale ones (status 1)."""
     parser = argparse.ArgumentParser(prog="python scripts/charts.py", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if a committed file differs from a fresh generation")
+    parser.add_argument(
+        "--check", action="store_true", help="exit 1 if a committed file differs from a fresh generation"
+    )
     args = parser.parse_args(argv)
     if args.check:
         differ = stale()

@@ -16,9 +16,9 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 import rqds_portraits as rp
-from rqds_portraits import loading
+from rqds_portraits import _load as loading
 
-from .synthetic import data_with_later_edition
+from .synthetic import CURATION, data_with_later_edition
 
 # Hypothesis profiles: "ci" (the default, what `.ci/run` runs) and "deep", on demand:
 #     HYPOTHESIS_PROFILE=deep python -m pytest tests/test_fuzz.py
@@ -28,6 +28,7 @@ settings.register_profile("deep", max_examples=2000, deadline=None, suppress_hea
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 DATA = Path(rp.__file__).resolve().parent / "data"
+__all__ = ["CURATION", "DATA", "EDITION", "serve_data_from"]
 EDITION = "2014-2015"
 
 
@@ -38,7 +39,9 @@ def serve_data_from(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
         try:
             return folder.joinpath(*parts).read_bytes()
         except OSError:
-            raise rp.DatasetIntegrityError(f"the bundled file data/{'/'.join(parts)} is missing: reinstall rqds-portraits") from None
+            raise rp.DatasetIntegrityError(
+                f"the bundled file data/{'/'.join(parts)} is missing: reinstall rqds-portraits"
+            ) from None
 
     monkeypatch.setattr(loading, "read_bundled", read)
     rp.clear_cache()

@@ -16,4 +16,6 @@ def vary(text: str, data: st.DataObject) -> str:
         if data.draw(st.booleans()):
             ch = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
         chars.append(ch)
-    return data.draw(st.sampled_from(["", " ", "  ", "\t"])) + "".join(chars) + data.draw(st.sampled_from(["", " ", "\n"]))
+    return (
+        data.draw(st.sampled_from(["", " ", "  ", "\t"])) + "".join(chars) + data.draw(st.sampled_from(["", " ", "\n"]))
+    )

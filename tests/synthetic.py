@@ -7,7 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
-from rqds_portraits.build.builder import build_outputs
+from rqds_build.builder import build_outputs
 
 SOURCE = """Tour du Québec {first}/{last} - Portrait synthétique
 
@@ -69,17 +69,17 @@ revision = 3
 revision_date = 2025-03-03
 as_of = {first}-10-01
 
-[format]
+[conventions]
 introduction_heading = "INTRODUCTION"
 footer_start = "pdf Tour du Québec {first}-{last}"
 numbered_labels = []
 amount_words = ["compressions", "retombées", "app."]
 entente_words = ["ententes?", "PARSIS"]
 
-[format.not_partners]
+[conventions.not_partners]
 PARSIS = "a plan"
 
-[format.section_headings]
+[conventions.section_headings]
 "DESCRIPTION ET/OU OBJECTIFS" = "description"
 "Leadership" = "leadership"
 "Intentions" = "intentions"
@@ -132,13 +132,25 @@ def edition_folder(data_dir: Path, first: int) -> Path:
     return folder
 
 
+CURATION = Path(__file__).resolve().parent.parent / "curation"
+"""The curated files and the partner registry of the checkout (the build's inputs, not installed)."""
+
+
+def scratch_data(package_data: Path, target: Path) -> Path:
+    """A copy of the package's data folder with the checkout's curated files and registry laid in
+    it: one folder that the build reads whole (``python -m rqds_build DATA_DIR``)."""
+    shutil.copytree(package_data, target)
+    shutil.copytree(CURATION, target, dirs_exist_ok=True)
+    return target
+
+
 def data_with_later_edition(package_data: Path, target: Path, first: int = 2015) -> Path:
     """A copy of the package's data folder with a made-up later edition built and indexed beside
     the bundled ones (the bundled ones are not rebuilt: their bytes stay those shipped)."""
     shutil.copytree(package_data, target)
     alone = target.parent / f"{target.name}-alone"
     alone.mkdir()
-    shutil.copy(package_data / "partners.toml", alone / "partners.toml")
+    shutil.copy(CURATION / "partners.toml", alone / "partners.toml")
     edition_folder(alone, first)
     built = build_outputs(alone)
     name = f"{first}-{first + 1}"

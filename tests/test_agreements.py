@@ -11,10 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import rqds_portraits as rp
-from rqds_portraits.agreements import GRANTED, STATUSES
-from rqds_portraits.annotations import ROLES
-from rqds_portraits.funding import PARTY_ROLES, funding_total
-from rqds_portraits.periods import MODES, Period
+from rqds_portraits import GRANTED, MODES, PARTY_ROLES, ROLES, STATUSES, Period
+from rqds_portraits._queries.funding import funding_total
 
 from .conftest import EDITION
 
@@ -28,21 +26,31 @@ def test_every_agreement_is_a_record_tied_to_the_text(source_lines: list[str]) -
     counts = Counter(e.territory_id for e in ENTENTES)
     assert (counts["laval"], counts["chaudiere-appalaches"], counts["outaouais"], counts["cote-nord"]) == (21, 14, 7, 4)
     assert set(counts) == {t.id for t in DS.territories}  # every portrait names at least one
-    mentions, periods, amounts, dates = ({r.id: r for r in table} for table in (DS.mentions, DS.periods, DS.amounts, DS.dates))
+    mentions, periods, amounts, dates = (
+        {r.id: r for r in table} for table in (DS.mentions, DS.periods, DS.amounts, DS.dates)
+    )
     for entente in ENTENTES:
         text = "\n".join(source_lines[entente.lines[0] - 1 : entente.lines[1]])
         assert entente.title in text
-        assert {"text": entente.status_text is not None, "period": entente.period is not None, "reading": bool(entente.note)}[entente.status_basis]
+        assert {
+            "text": entente.status_text is not None,
+            "period": entente.period is not None,
+            "reading": bool(entente.note),
+        }[entente.status_basis]
         assert set(entente.mention_ids) <= set(mentions) and set(entente.amount_ids) <= set(amounts)
         assert set(entente.date_ids) <= set(dates)
         for period_id in entente.period_ids:
             written = periods[period_id]
-            assert isinstance(written, rp.WrittenPeriod) and entente.period is not None and written.start >= entente.period.start
+            assert (
+                isinstance(written, rp.WrittenPeriod)
+                and entente.period is not None
+                and written.start >= entente.period.start
+            )
     assert {a for e in ENTENTES for a in e.amount_ids} == set(amounts)  # every amount belongs to an agreement
 
 
 def test_statuses_that_follow_from_dates_are_computed_against_as_of() -> None:
-    from rqds_portraits.build.ententes import status_from_period
+    from rqds_build.ententes import status_from_period
 
     assert DS.as_of is not None and str(DS.as_of) == "2014-10-01"
     computed = [e for e in ENTENTES if e.status_basis == "period"]
@@ -58,7 +66,12 @@ def test_laval_by_hand() -> None:
         "Entente administrative CRÉ, MESS",
     ]
     culture = DS.entente("laval-culture-2013-2016")
-    assert (str(culture.period), culture.status, culture.status_basis, culture.kind) == ("2013-2016", "in_progress", "period", "specific")
+    assert (str(culture.period), culture.status, culture.status_basis, culture.kind) == (
+        "2013-2016",
+        "in_progress",
+        "period",
+        "specific",
+    )
     negotiated = DS.entente("laval-culture-scientifique-2013-2016")
     assert (negotiated.status, negotiated.status_text) == ("under_negotiation", "en cours de négociation")
     to_come = DS.find_ententes(territory="laval", status="to_come")
@@ -71,7 +84,7 @@ def test_laval_by_hand() -> None:
     assert total.statuses == GRANTED and total.roles is None and total.shares == ()
     assert {e.amount.text: e.reason.split(":")[0] for e in total.excluded} == {
         "1 600 000 $/9 ans": "a share of laval-03-a1, which is counted",
-        "870 000 $/3 ans": "its agreement laval-culture-scientifique-2013-2016 is under negotiation",
+        "870 000 $/3 ans": "its entente laval-culture-scientifique-2013-2016 is under negotiation",
     }
     # Over 2013-2016 (fiscal): 2012-2013 (140 000) and 2008-2013 (625 000) ended before April 2013.
     assert DS.total_funding(territory="laval", period="2013-2016").total == Decimal("17403394")
@@ -82,11 +95,17 @@ def test_funding_of_a_partner_counts_the_agreements_it_is_a_party_to() -> None:
     qef = DS.total_funding(partner="QEF")
     assert (qef.total, qef.roles) == (Decimal(0), PARTY_ROLES)
     committee = DS.total_funding(partner="QEF", roles="member")
-    assert (committee.total, committee.roles, [a.text for a in committee.amounts]) == (Decimal("438459"), ("member",), ["438 459 $"])
+    assert (committee.total, committee.roles, [a.text for a in committee.amounts]) == (
+        Decimal("438459"),
+        ("member",),
+        ["438 459 $"],
+    )
     # Emploi-Québec manages the Réussite agreement (3 170 000) and sits on four more committees.
     emploi = DS.total_funding(territory="laval", period="2013-2016", partner="Emploi-Québec")
     assert emploi.total == Decimal("3170000")
-    wider = DS.total_funding(territory="laval", period="2013-2016", partner="Emploi-Québec", roles=(*PARTY_ROLES, "member"))
+    wider = DS.total_funding(
+        territory="laval", period="2013-2016", partner="Emploi-Québec", roles=(*PARTY_ROLES, "member")
+    )
     assert wider.total == Decimal("9710907")
 
 
@@ -106,14 +125,16 @@ def test_money_from_a_partner_and_money_of_its_agreements() -> None:
 
 
 def test_activity_follows_status() -> None:
-    active = DS.find_ententes(active_in=2015)
+    active = DS.find_ententes(period=2015)
     assert active and all(e.status in GRANTED for e in active)
     assert "nord-du-quebec" not in {e.territory_id for e in active}  # its only 2015 period is a planned plan
-    with_planned = DS.find_ententes(active_in=2015, status=("planned", "to_come", "under_negotiation"))
+    with_planned = DS.find_ententes(period=2015, status=("planned", "to_come", "under_negotiation"))
     assert {e.status for e in with_planned} == {"planned", "to_come", "under_negotiation"}
     assert "nord-du-quebec-planification-strategique-2014-2017" in {e.id for e in with_planned}
-    assert all(e.status in GRANTED for e in DS.by_period("2014-2015"))
-    assert DS.by_period("2014-2015", status="to_come") == DS.find_ententes(active_in="2014-2015", status="to_come")
+    assert all(e.status in GRANTED for e in DS.find_ententes(period="2014-2015"))
+    assert DS.find_ententes(period="2014-2015", status="to_come") == DS.find_ententes(
+        period="2014-2015", status="to_come"
+    )
     assert len(DS.find_ententes()) == len(ENTENTES)  # no period asked: every status
 
 
@@ -127,10 +148,14 @@ def test_chaudiere_appalaches_by_hand() -> None:
     assert sisca.status == "extended" and sisca.period is not None
     # It runs in 2014 and was extended to 30 September 2016: it does not start on its original end date.
     assert (sisca.period.start, sisca.period.start_date, str(sisca.period.end_date)) == (2014, None, "2016-09-30")
-    assert sisca in DS.find_ententes(active_in=2014) and sisca in DS.find_ententes(active_in=2016)
+    assert sisca in DS.find_ententes(period=2014) and sisca in DS.find_ententes(period=2016)
     assert {DS.mention(m).text for m in sisca.mention_ids} == {"CRÉ", "MESS"}
     seniors = DS.entente("chaudiere-appalaches-aines-2013-2017")
-    assert (seniors.status, seniors.status_text, seniors.dates_text) == ("signed", "Entente signée", ("à la fin mars 2014",))
+    assert (seniors.status, seniors.status_text, seniors.dates_text) == (
+        "signed",
+        "Entente signée",
+        ("à la fin mars 2014",),
+    )
     assert {DS.mention(m).text for m in seniors.mention_ids} >= {"MAMOT", "ASSSCA", "URLS", "CRÉ"}
     midi = DS.entente("chaudiere-appalaches-ententes-midi-organismes")
     assert midi.period is not None and str(midi.period.end_date) == "2015-06"  # "jusqu’en juin 2015"
@@ -145,8 +170,15 @@ def test_chaudiere_appalaches_by_hand() -> None:
 
 
 def test_agreements_the_second_reading_added() -> None:
-    abitibi = {e.subject for e in DS.find_ententes(territory="abitibi-temiscamingue", kind=("specific", "administrative"))}
-    assert abitibi == {"femmes et égalité", "immigration", "gais, lesbiennes bisexuelles et transgenres", "jeunes en milieu rural"}
+    abitibi = {
+        e.subject for e in DS.find_ententes(territory="abitibi-temiscamingue", kind=("specific", "administrative"))
+    }
+    assert abitibi == {
+        "femmes et égalité",
+        "immigration",
+        "gais, lesbiennes bisexuelles et transgenres",
+        "jeunes en milieu rural",
+    }
     parsis = DS.entente("cote-nord-parsis")
     assert parsis.kind == "plan" and "cre-cote-nord" in {DS.mention(m).partner_id for m in parsis.mention_ids}
     assert len(parsis.mention_ids) > 20  # its coordinator and the Table's members
@@ -156,8 +188,16 @@ def test_agreements_the_second_reading_added() -> None:
 
 def test_outaouais_mauricie_and_vallee_du_haut_saint_laurent_by_hand() -> None:
     outaouais = DS.find_ententes(territory="outaouais")
-    assert [e.status for e in outaouais] == ["in_progress", "extended", "renewed", "signed", "extended", "planned", "signed"]
-    assert [e.id for e in DS.find_ententes(territory="outaouais", active_in=2014)] == [
+    assert [e.status for e in outaouais] == [
+        "in_progress",
+        "extended",
+        "renewed",
+        "signed",
+        "extended",
+        "planned",
+        "signed",
+    ]
+    assert [e.id for e in DS.find_ententes(territory="outaouais", period=2014)] == [
         "outaouais-ententes-partenariat-2013-2015",
         "outaouais-egalite-2013-2015",
         "outaouais-aines-2013-2017",
@@ -165,12 +205,16 @@ def test_outaouais_mauricie_and_vallee_du_haut_saint_laurent_by_hand() -> None:
     ]
     equality = DS.entente("outaouais-egalite-2013-2015")
     assert {DS.mention(m).roles for m in equality.mention_ids} == {("signatory",)}
-    assert "signatories" in (equality.note or "") and "keep the role" not in (equality.note or "")  # note and data agree
+    assert "signatories" in (equality.note or "") and "keep the role" not in (
+        equality.note or ""
+    )  # note and data agree
     partnership = DS.entente("outaouais-ententes-partenariat-2013-2015")
     assert str(partnership.period) == "2013-2015" and len(partnership.period_ids) == 2  # "2013-2014 et 2014-2015"
     assert DS.total_funding(territory="outaouais").total == 0
     vhsl = DS.total_funding(territory="vallee-du-haut-saint-laurent")
-    assert vhsl.total == Decimal("910000") and [e.reason for e in vhsl.excluded] == ["an impact (retombées), not money granted"]
+    assert vhsl.total == Decimal("910000") and [e.reason for e in vhsl.excluded] == [
+        "an impact (retombées), not money granted"
+    ]
     assert DS.total_funding(territory="vallee-du-haut-saint-laurent", period=2014).total == 0  # 2008-2011 is over
 
 
@@ -185,11 +229,11 @@ def test_yearly_figures() -> None:
 def test_bad_arguments_are_refused_not_reinterpreted() -> None:
     for bad in ("2016-2013", "abc", 1800, 2013.5, True, (2013.5, 2014)):
         with pytest.raises(rp.InvalidPeriod, match="accepted: a year"):
-            DS.by_period(bad)  # type: ignore[arg-type]
+            DS.find_ententes(period=bad)  # type: ignore[arg-type]
         with pytest.raises(rp.InvalidPeriod):
             DS.total_funding(period=bad)  # type: ignore[arg-type]
     with pytest.raises(rp.InvalidArgument, match="modes are overlaps, within, contains, exact"):
-        DS.by_period("2013-2016", mode="during")
+        DS.find_ententes(period="2013-2016", mode="during")
     with pytest.raises(rp.InvalidArgument, match="yearly= must be True or False, not 'no'"):
         DS.total_funding(yearly="no")  # type: ignore[arg-type]
     with pytest.raises(rp.InvalidArgument, match="invalid status= 'done'; choose one or several of: signed"):
@@ -215,7 +259,7 @@ statuses = st.none() | st.lists(st.sampled_from(STATUSES), min_size=1, unique=Tr
 
 
 @given(periods, st.sampled_from(MODES), statuses)
-def test_by_period_agrees_with_brute_force(asked: Period, mode: str, status: tuple[str, ...] | None) -> None:
+def test_period_modes_agree_with_brute_force(asked: Period, mode: str, status: tuple[str, ...] | None) -> None:
     expected = []
     counted = GRANTED if status is None else status
     for entente in ENTENTES:
@@ -230,9 +274,9 @@ def test_by_period_agrees_with_brute_force(asked: Period, mode: str, status: tup
         }[mode]
         if relation:
             expected.append(entente)
-    assert list(DS.by_period(asked, mode=mode, status=status)) == expected  # type: ignore[arg-type]
-    assert set(DS.by_period(asked, mode="within")) <= set(DS.by_period(asked))
-    assert set(DS.by_period(asked, mode="exact")) <= set(DS.by_period(asked))
+    assert list(DS.find_ententes(period=asked, mode=mode, status=status)) == expected  # type: ignore[arg-type]
+    assert set(DS.find_ententes(period=asked, mode="within")) <= set(DS.find_ententes(period=asked))
+    assert set(DS.find_ententes(period=asked, mode="exact")) <= set(DS.find_ententes(period=asked))
 
 
 @given(st.none() | periods, st.sampled_from(MODES), st.booleans())

@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 
 import rqds_portraits as rp
-from rqds_portraits.build.__main__ import main as build_main
-from rqds_portraits.build.builder import build_outputs, write
-from rqds_portraits.build.ententes import status_from_period
-from rqds_portraits.build.problems import BuildFailed
-from rqds_portraits.periods import Period
+from rqds_build.__main__ import main as build_main
+from rqds_build.builder import build_outputs, write
+from rqds_build.ententes import status_from_period
+from rqds_build.problems import BuildFailed
+from rqds_portraits import Period
 
-from .conftest import DATA, EDITION
-from .synthetic import edition_folder, texts
+from .conftest import CURATION, DATA, EDITION
+from .synthetic import edition_folder, scratch_data, texts
 
 SYNTHETIC = "2012-2013"
 
@@ -29,14 +29,14 @@ SYNTHETIC = "2012-2013"
 def synthetic_data(tmp_path: Path) -> Path:
     """A data folder with one made-up edition and the real partner registry."""
     edition_folder(tmp_path, 2012)
-    shutil.copy(DATA / "partners.toml", tmp_path / "partners.toml")
+    shutil.copy(CURATION / "partners.toml", tmp_path / "partners.toml")
     return tmp_path
 
 
 @pytest.fixture()
 def real_data(tmp_path: Path) -> Path:
-    """A copy of the package's data folder."""
-    return Path(shutil.copytree(DATA, tmp_path / "data"))
+    """A copy of the package's data folder, with the curated files and the registry laid in it."""
+    return scratch_data(DATA, tmp_path / "data")
 
 
 def problems_of(data_dir: Path) -> list[str]:
@@ -46,10 +46,10 @@ def problems_of(data_dir: Path) -> list[str]:
 
 
 def test_the_bundled_files_are_what_the_build_writes() -> None:
-    outputs = build_outputs(DATA)
+    outputs = build_outputs(DATA, CURATION)
     assert {path.name for path in outputs} >= {"dataset.json", "editions.json", "dataset.schema.json"}
     for path, content in outputs.items():
-        assert path.read_bytes() == content, f"{path} differs from a fresh build: run python -m rqds_portraits.build"
+        assert path.read_bytes() == content, f"{path} differs from a fresh build: run python -m rqds_build"
 
 
 def test_a_new_edition_needs_only_its_source_and_curated_file(synthetic_data: Path) -> None:
@@ -59,15 +59,27 @@ def test_a_new_edition_needs_only_its_source_and_curated_file(synthetic_data: Pa
 
     ds = rp.load_file(synthetic_data / SYNTHETIC / "dataset.json")
     assert (ds.edition, ds.revision, str(ds.revision_date), str(ds.as_of)) == (SYNTHETIC, 3, "2025-03-03", "2012-10-01")
-    assert [(t.id, t.region_number, t.name) for t in ds.territories] == [("laval", "13", "Laval"), ("cote-nord", "09", "Côte-Nord")]
+    assert [(t.id, t.region_number, t.name) for t in ds.territories] == [
+        ("laval", "13", "Laval"),
+        ("cote-nord", "09", "Côte-Nord"),
+    ]
     assert ds.territory("CÔTE NORD").websites[0].url == "http://www.crecotenord.qc.ca"
     assert ds.territory("laval").notes[0].text == "Site Internet : http://www.crelaval.qc.ca."
     assert [i.id for i in ds.initiatives] == ["laval-01", "cote-nord-01"]
     intentions = ds.initiatives[1].sections[1]
-    assert [(e.kind, e.level, e.number) for e in intentions.elements] == [("bullet", 1, None), ("bullet", 2, None), ("numbered", 1, "1.")]
+    assert [(e.kind, e.level, e.number) for e in intentions.elements] == [
+        ("bullet", 1, None),
+        ("bullet", 2, None),
+        ("numbered", 1, "1."),
+    ]
     assert [(p.text, p.territory_id) for p in ds.periods] == [("2010-2013", "laval"), ("2010-2015", "cote-nord")]
     (amount,) = ds.amounts
-    assert (amount.text, str(amount.value), amount.per_years, str(amount.period)) == ("600 000 $ / 3 ans", "600000", 3, "2010-2013")
+    assert (amount.text, str(amount.value), amount.per_years, str(amount.period)) == (
+        "600 000 $ / 3 ans",
+        "600000",
+        3,
+        "2010-2013",
+    )
     culture, parsis = ds.ententes
     # Statuses follow from the periods against as_of (2012-10-01): computed by the build.
     assert (culture.status, culture.status_basis, parsis.status) == ("in_progress", "period", "in_progress")
@@ -140,7 +152,7 @@ def test_a_value_must_have_the_digits_written(real_data: Path) -> None:
 def test_every_agreement_like_phrase_is_read(real_data: Path) -> None:
     curated = real_data / EDITION / "curated.toml"
     _replace(curated, 'why = "A generic plural: no one agreement is named."', 'why = ""')
-    _replace(curated, "[[not_an_entente]]\nterritory = \"outaouais\"", "[[not_really]]\nterritory = \"outaouais\"")
+    _replace(curated, '[[not_an_entente]]\nterritory = "outaouais"', '[[not_really]]\nterritory = "outaouais"')
     problems = "\n".join(problems_of(real_data))
     assert "'why' must be a non-empty string" in problems
     assert "unknown keys or kinds ['not_really']" in problems
@@ -150,7 +162,9 @@ def test_every_agreement_like_phrase_is_read(real_data: Path) -> None:
 def test_a_status_that_follows_from_the_period_is_computed(real_data: Path) -> None:
     curated = real_data / EDITION / "curated.toml"
     _replace(curated, 'id = "laval-culture-2013-2016"', 'id = "laval-culture-2013-2016"\nstatus = "ended"')
-    assert "status follows from the period (2013-2016 against as_of 2014-10-01: in_progress)" in "\n".join(problems_of(real_data))
+    assert "status follows from the period (2013-2016 against as_of 2014-10-01: in_progress)" in "\n".join(
+        problems_of(real_data)
+    )
 
 
 def test_curated_anchors_name_their_lines(real_data: Path) -> None:
@@ -169,9 +183,16 @@ def test_revisions_are_archived_and_checked(real_data: Path) -> None:
     archived = real_data / EDITION / "dataset.r2.json.gz"
     assert gzip.decompress(archived.read_bytes()) == current  # kept byte for byte before anything else
     digest = hashlib.sha256(current).hexdigest()
-    _replace(curated, "[[published]]\n", f'[[published]]\nrevision = 2\ndate = 2026-11-25\nsha256 = "{digest}"\n\n[[published]]\n')
+    _replace(
+        curated,
+        "[[published]]\n",
+        f'[[published]]\nrevision = 2\ndate = 2026-11-25\nsha256 = "{digest}"\n\n[[published]]\n',
+    )
     write(real_data)
-    revisions = [(r["revision"], r["file"]) for r in __import__("json").loads((real_data / "editions.json").read_text())["editions"][0]["revisions"]]
+    revisions = [
+        (r["revision"], r["file"])
+        for r in __import__("json").loads((real_data / "editions.json").read_text())["editions"][0]["revisions"]
+    ]
     assert revisions == [(1, "dataset.r1.json.gz"), (2, "dataset.r2.json.gz"), (3, "dataset.json")]
     archived.write_bytes(gzip.compress(current.replace(b'"revision":2', b'"revision":9')))
     assert "a published revision never changes" in "\n".join(problems_of(real_data))
@@ -188,11 +209,15 @@ def test_todo_is_refused(synthetic_data: Path) -> None:
     assert any("entente[1].title is still TODO" in p for p in problems_of(synthetic_data))
 
 
-def test_the_scaffold_writes_every_decision_as_todo(real_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_scaffold_writes_every_decision_as_todo(
+    real_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     source = tmp_path / "tour.txt"
     source.write_text(texts(2015)[0], encoding="utf-8")
     assert build_main(["new", "2015-2016", str(source), "--data", str(real_data)]) == 0
-    assert re.match(r"wrote .*2015-2016/source\.txt and .*curated\.toml: \d+ decisions marked TODO", capsys.readouterr().out)
+    assert re.match(
+        r"wrote .*2015-2016/source\.txt and .*curated\.toml: \d+ decisions marked TODO", capsys.readouterr().out
+    )
     curated = (real_data / "2015-2016" / "curated.toml").read_text(encoding="utf-8")
     assert 'footer_start = "pdf Tour du Québec 2015-2016"' in curated
     # A plain amount on an agreement's line needs no reading: the agreement's entry lists it, with its period.
@@ -200,10 +225,16 @@ def test_the_scaffold_writes_every_decision_as_todo(real_data: Path, tmp_path: P
     laval = curated[curated.index("# TODO line 22: an agreement (fill in") :].split("\n\n")[0]
     assert 'period = "2013-2016"' in laval and 'amounts = ["600 000 $ / 3 ans"]' in laval
     assert "# TODO line 33: an agreement (fill in" in curated
-    assert 'fields = { Publication = "published", Modification = "modified", Licence = "reuse_caveat", "Pour citer cette note" = "citation" }' in curated
+    assert (
+        'fields = { Publication = "published", Modification = "modified", Licence = "reuse_caveat", "Pour citer cette note" = "citation" }'
+        in curated
+    )
     assert build_main([str(real_data)]) == 2
     err = capsys.readouterr().err
-    assert "2015-2016/curated.toml:10: revision_date is still TODO" in err and "2015-2016/curated.toml:12: as_of is still TODO" in err
+    assert (
+        "2015-2016/curated.toml:10: revision_date is still TODO" in err
+        and "2015-2016/curated.toml:12: as_of is still TODO" in err
+    )
     assert "is not written there" not in err  # an entry still TODO is reported once, not read
     assert build_main(["new", "2015-2016", str(source), "--data", str(real_data)]) == 2  # never overwrites
     assert "exists already" in capsys.readouterr().err

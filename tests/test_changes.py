@@ -32,20 +32,45 @@ def test_the_diff_backwards_swaps_added_and_removed() -> None:
     assert Counter((c.table, swap[c.kind]) for c in backwards) == Counter((c.table, c.kind) for c in CHANGES)
     for change in backwards:
         if change.kind == "changed":
-            forward = next(c for c in CHANGES if c.table == change.table and c.kind == "changed" and {f.field for f in c.fields} == {f.field for f in change.fields} and all(any(f.old == g.new and f.new == g.old for g in c.fields) for f in change.fields))
-            assert forward is not None
+            forward = next(
+                (
+                    c
+                    for c in CHANGES
+                    if c.table == change.table
+                    and c.kind == "changed"
+                    and {f.field for f in c.fields} == {f.field for f in change.fields}
+                    and all(any(f.old == g.new and f.new == g.old for g in c.fields) for f in change.fields)
+                ),
+                None,
+            )
+            assert forward is not None, change
 
 
 def test_the_corrections_of_the_issue_are_in_the_diff() -> None:
     by_place = {(c.table, c.id): c for c in CHANGES}
     # COSMOSS (l.25) is the object of "ont aidé à la naissance de": mentioned, not leader.
-    cosmoss = [NEW.mention(c.id) for c in CHANGES if c.table == "mentions" and c.kind == "changed" and NEW.mention(c.id).text == "COSMOSS"]
+    cosmoss = [
+        NEW.mention(c.id)
+        for c in CHANGES
+        if c.table == "mentions" and c.kind == "changed" and NEW.mention(c.id).text == "COSMOSS"
+    ]
     assert cosmoss and all(m.roles == ("mentioned",) and m.lines == (25, 25) for m in cosmoss)
     # "Coordination de la CRDS par la CRÉ" (l.521): the CRDS does not lead.
-    crds = next(c for c in CHANGES if c.table == "mentions" and c.kind == "changed" and NEW.mention(c.id).lines == (521, 521) and NEW.mention(c.id).text == "CRDS")
+    crds = next(
+        c
+        for c in CHANGES
+        if c.table == "mentions"
+        and c.kind == "changed"
+        and NEW.mention(c.id).lines == (521, 521)
+        and NEW.mention(c.id).text == "CRDS"
+    )
     assert _field(crds, "roles") == rp.FieldChange("roles", ("leader",), ("mentioned",))
     # The Mauricie signatories who form the coordination committee (l.189) hold both roles.
-    mauricie = [NEW.mention(c.id) for c in CHANGES if c.table == "mentions" and c.kind == "changed" and NEW.mention(c.id).lines == (189, 189)]
+    mauricie = [
+        NEW.mention(c.id)
+        for c in CHANGES
+        if c.table == "mentions" and c.kind == "changed" and NEW.mention(c.id).lines == (189, 189)
+    ]
     assert len(mauricie) == 5 and all(m.roles == ("signatory", "member") for m in mauricie)
     # The four typed agreements of l.395, the Côte-Nord PARSIS: new records.
     added = {c.id for c in CHANGES if c.table == "ententes" and c.kind == "added"}
@@ -58,11 +83,20 @@ def test_the_corrections_of_the_issue_are_in_the_diff() -> None:
     assert period is not None and period.old.start == 2015 and period.new.start == 2014
     assert str(period.new.end_date) == "2016-09-30"
     # Periods and dates in words are read by rules of the extractor.
-    written = {NEW.date(c.id).text for c in CHANGES if c.table == "dates"} | {NEW.period(c.id).text for c in CHANGES if c.table == "periods"}
-    assert {"de novembre 2012 à avril 2013", "entre octobre 2013 et septembre 2014", "jusqu’en juin 2015", "à la fin mars 2014"} <= written
+    written = {NEW.date(c.id).text for c in CHANGES if c.table == "dates"} | {
+        NEW.period(c.id).text for c in CHANGES if c.table == "periods"
+    }
+    assert {
+        "de novembre 2012 à avril 2013",
+        "entre octobre 2013 et septembre 2014",
+        "jusqu’en juin 2015",
+        "à la fin mars 2014",
+    } <= written
     # Websites, and the registry: RAP and SEMO known, two bodies in one parenthesis are two partners.
     assert {c.id for c in CHANGES if c.table == "territories"} == {"gaspesie-iles-de-la-madeleine", "laurentides"}
-    assert ("partners", "semo") in by_place and by_place[("partners", "tables-concertation-lanaudiere")].kind == "removed"
+    assert ("partners", "semo") in by_place and by_place[
+        ("partners", "tables-concertation-lanaudiere")
+    ].kind == "removed"
     assert NEW.partner("RAP").id == "comite-rap-cote-nord"
     with pytest.raises(rp.PartnerNotFound):
         OLD.partner("RAP")
@@ -88,7 +122,9 @@ def test_changes_are_frozen_records() -> None:
 
 def _data_section(edition: str, revision: int) -> str:
     text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
-    match = re.search(rf"^#### {edition} revision {revision} \(\d{{4}}-\d{{2}}-\d{{2}}\)\n(.*?)(?=^#{{2,4}} )", text, re.M | re.S)
+    match = re.search(
+        rf"^#### {edition} revision {revision} \(\d{{4}}-\d{{2}}-\d{{2}}\)\n(.*?)(?=^#{{2,4}} )", text, re.M | re.S
+    )
     assert match is not None, f"CHANGELOG.md has no data section '#### {edition} revision {revision} (date)'"
     return match[1]
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import rqds_portraits as rp
-from rqds_portraits.cli import WIDTH, main
+from rqds_portraits._cli import WIDTH, main
 
 from .conftest import EDITION
 
@@ -31,7 +31,12 @@ def test_summary_is_the_default(capsys: pytest.CaptureFixture[str]) -> None:
     assert status == 0 and f"sha256         {DS.sha256}" in out and "territories    16" in out
     status, out, _ = run(capsys, "summary", "--json", *E)
     data = json.loads(out)
-    assert (data["edition"], data["revision"], data["amounts"], data["mentions"]) == (EDITION, DS.revision, 22, len(DS.mentions))
+    assert (data["edition"], data["revision"], data["amounts"], data["mentions"]) == (
+        EDITION,
+        DS.revision,
+        22,
+        len(DS.mentions),
+    )
 
 
 def test_territories_and_show_use_the_api_names(capsys: pytest.CaptureFixture[str]) -> None:
@@ -43,7 +48,11 @@ def test_territories_and_show_use_the_api_names(capsys: pytest.CaptureFixture[st
     status, out, _ = run(capsys, "show", "cote-nord", *E)
     assert out.startswith("09 | Côte-Nord  (cote-nord, lines 400-422)") and "cote-nord-01" in out
     shown = json.loads(run(capsys, "show", "09", "--json", *E)[1])
-    assert shown["initiatives"][0] == {"id": "cote-nord-01", "label": "TABLE DES PARTENAIRES DU PARSIS (PLAN D’ACTION RÉGIONAL POUR LA SOLIDARITÉ ET L’INCLUSION SOCIALE)", "lines": [402, 422]}
+    assert shown["initiatives"][0] == {
+        "id": "cote-nord-01",
+        "label": "TABLE DES PARTENAIRES DU PARSIS (PLAN D’ACTION RÉGIONAL POUR LA SOLIDARITÉ ET L’INCLUSION SOCIALE)",
+        "lines": [402, 422],
+    }
     assert shown["region_number"] == "09" and shown["lines"] == [400, 422]
 
 
@@ -53,13 +62,22 @@ def test_show_an_initiative_as_written(capsys: pytest.CaptureFixture[str]) -> No
     assert status == 0 and lines[0] == "laval-03  (laval, lines 646-657)"
     assert "3 ententes régionales : 2005-2014 | 3 740 000 $ / 9 ans" in lines and "Particularité(s)" in lines
     data = json.loads(run(capsys, "show", "laval-03", "--json", *E)[1])
-    assert data["sections"][-1]["elements"] == ["3 ententes régionales : 2005-2014 | 3 740 000 $ / 9 ans", "MELS : app. - 1 600 000 $/9 ans"]
+    assert data["sections"][-1]["elements"] == [
+        "3 ententes régionales : 2005-2014 | 3 740 000 $ / 9 ans",
+        "MELS : app. - 1 600 000 $/9 ans",
+    ]
 
 
 def test_partner(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "partner", "QEF", *E)
-    assert status == 0 and out.startswith("Québec en Forme  (quebec-en-forme;") and f"{len(DS.by_partner('QEF'))} mentions" in out
-    rows = json.loads(run(capsys, "partner", "ASSSL", "--territory", "laval", "--role", "member", "--json", *E)[1])["mentions"]
+    assert (
+        status == 0
+        and out.startswith("Québec en Forme  (quebec-en-forme;")
+        and f"{len(DS.by_partner('QEF'))} mentions" in out
+    )
+    rows = json.loads(run(capsys, "partner", "ASSSL", "--territory", "laval", "--role", "member", "--json", *E)[1])[
+        "mentions"
+    ]
     assert rows and {(r["territory_id"], r["partner_id"]) for r in rows} == {("laval", "asss-laval")}
     assert all("member" in r["roles"] for r in rows) and all(len(r["lines"]) == 2 for r in rows)
     assert json.loads(run(capsys, "partner", "Centraide", "--exact", "--json", *E)[1])["mentions"] == []
@@ -69,13 +87,15 @@ def test_partner(capsys: pytest.CaptureFixture[str]) -> None:
 def test_ententes_fit_100_columns_and_show_shares_as_shares(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "ententes", "--active-in", "2014", "--territory", "laval", *E)
     assert status == 0 and all(len(line) <= WIDTH for line in out.splitlines())
-    assert out.rstrip().endswith(f"{len(DS.find_ententes(active_in=2014, territory='laval'))} agreements")
-    assert "laval-avec-3-ententes-regionales-2005-2014" in out and "656-657" in out and "  631\n" in out  # one line: one number
+    assert out.rstrip().endswith(f"{len(DS.find_ententes(period=2014, territory='laval'))} ententes")
+    assert (
+        "laval-avec-3-ententes-regionales-2005-2014" in out and "656-657" in out and "  631\n" in out
+    )  # one line: one number
     assert "3 740 000 $; of which MELS’s share: 1 600 000 $" in out and "+" not in out
     wide = run(capsys, "ententes", "--territory", "laval", "--wide", *E)[1]
     assert max(len(line) for line in wide.splitlines()) >= max(len(line) for line in out.splitlines())
     rows = json.loads(run(capsys, "ententes", "--period", "2013–2016", "--mode", "within", "--json", *E)[1])
-    assert [row["id"] for row in rows] == [e.id for e in DS.by_period("2013-2016", mode="within")]
+    assert [row["id"] for row in rows] == [e.id for e in DS.find_ententes(period="2013-2016", mode="within")]
     rows = json.loads(run(capsys, "ententes", "--partner", "MAMROT", "--status", "In-Progress", "--json", *E)[1])
     assert rows and {row["status"] for row in rows} == {"in_progress"}
     rows = json.loads(run(capsys, "ententes", "--kind", "fund", "--json", *E)[1])
@@ -92,7 +112,9 @@ def test_funding_says_which_partnership_it_counts(capsys: pytest.CaptureFixture[
     data = json.loads(run(capsys, "funding", "--partner", "QEF", "--role", "member", "--json", *E)[1])
     assert (data["total"], data["roles"]) == ("438459", ["member"])
     totals = json.loads(run(capsys, "funding", "--by", "territory", "--json", *E)[1])
-    assert list(totals) == [t.id for t in DS.territories] and totals["vallee-du-haut-saint-laurent"]["total"] == "910000"
+    assert (
+        list(totals) == [t.id for t in DS.territories] and totals["vallee-du-haut-saint-laurent"]["total"] == "910000"
+    )
     out = run(capsys, "funding", "--by", "territory", *E)[1]
     assert "laval" in out and "18 168 394 $" in out
 
@@ -110,7 +132,10 @@ def test_export_and_diff(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
     only = json.loads(run(capsys, "editions", "--edition", "2014/2015", "--json")[1])
     assert {row["edition"] for row in only} == {EDITION} and [row["revision"] for row in only][:2] == [1, 2]
     editions = json.loads(run(capsys, "editions", "--json")[1])
-    assert [(row["edition"], row["revision"]) for row in editions if row["edition"] == EDITION][:2] == [(EDITION, 1), (EDITION, 2)]
+    assert [(row["edition"], row["revision"]) for row in editions if row["edition"] == EDITION][:2] == [
+        (EDITION, 1),
+        (EDITION, 2),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -152,11 +177,15 @@ def test_common_options_go_before_or_after_the_command(capsys: pytest.CaptureFix
     assert status == 2 and "no revision 99" in err
     assert json.loads(run(capsys, "--edition", "2014/2015", "summary", "--json")[1])["edition"] == EDITION
     assert json.loads(run(capsys, "summary", "--revision", "1", "--json", *E)[1])["revision"] == 1
-    rows = json.loads(run(capsys, "ententes", "--status", "ended", "--status", "to come", "--territory", "laval", "--json", *E)[1])
+    rows = json.loads(
+        run(capsys, "ententes", "--status", "ended", "--status", "to come", "--territory", "laval", "--json", *E)[1]
+    )
     assert {row["status"] for row in rows} == {"ended", "to_come"}
 
 
-def _process(args: list[str], env: dict[str, str] | None = None, stdout: object = subprocess.PIPE) -> subprocess.CompletedProcess[bytes]:
+def _process(
+    args: list[str], env: dict[str, str] | None = None, stdout: object = subprocess.PIPE
+) -> subprocess.CompletedProcess[bytes]:
     environment = {k: v for k, v in os.environ.items() if k not in ("PYTHONIOENCODING", "PYTHONUTF8", "LC_ALL", "LANG")}
     environment.update(env or {})
     command = [sys.executable, "-m", "rqds_portraits", *args]
@@ -165,7 +194,11 @@ def _process(args: list[str], env: dict[str, str] | None = None, stdout: object 
 
 @pytest.mark.parametrize(
     "env",
-    [{"PYTHONIOENCODING": "ascii"}, {"PYTHONIOENCODING": "latin-1"}, {"LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}],
+    [
+        {"PYTHONIOENCODING": "ascii"},
+        {"PYTHONIOENCODING": "latin-1"},
+        {"LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"},
+    ],
 )
 def test_any_terminal_encoding_prints_readably(env: dict[str, str]) -> None:
     shown = _process(["show", "cote-nord", "--edition", EDITION], env)
@@ -177,7 +210,12 @@ def test_any_terminal_encoding_prints_readably(env: dict[str, str]) -> None:
 
 
 def test_outputs_that_cannot_be_written_give_one_line_and_a_non_zero_exit(tmp_path: Path) -> None:
-    closed = subprocess.run(f"{sys.executable} -m rqds_portraits summary --edition {EDITION} >&-", shell=True, capture_output=True, timeout=120)
+    closed = subprocess.run(
+        f"{sys.executable} -m rqds_portraits summary --edition {EDITION} >&-",
+        shell=True,
+        capture_output=True,
+        timeout=120,
+    )
     assert closed.returncode == 1 and closed.stderr.count(b"\n") == 1 and b"Traceback" not in closed.stderr
     if Path("/dev/full").exists():
         with open("/dev/full", "wb") as full:
@@ -198,7 +236,7 @@ def test_a_closed_pipe_is_not_an_error() -> None:
     # Standard output is a pipe whose reader has gone, as with `rqds-portraits … | head -1`.
     script = (
         "import os, sys; r, w = os.pipe(); os.close(r); os.dup2(w, 1); "
-        f"from rqds_portraits.cli import main; code = main(['partner', 'CRÉ', '--edition', '{EDITION}']); sys.stderr.write(f'exit {{code}}')"
+        f"from rqds_portraits._cli import main; code = main(['partner', 'CRÉ', '--edition', '{EDITION}']); sys.stderr.write(f'exit {{code}}')"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert result.stderr == "exit 0" and result.returncode == 0

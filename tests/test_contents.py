@@ -29,7 +29,9 @@ TERRITORIES = [
 
 def test_edition_metadata(ds: rp.Dataset) -> None:
     source = ds.source
-    assert source.title == "Tour du Québec 2014/2015 - Portrait des démarches régionales de développement social au Québec"
+    assert (
+        source.title == "Tour du Québec 2014/2015 - Portrait des démarches régionales de développement social au Québec"
+    )
     assert (source.publisher, source.publisher_acronym) == ("Réseau québécois de développement social", "RQDS")
     assert source.authors == ("Véronique Larose", "Emily Mack", "Joël Nadeau", "Anne-Sophie Thomas", "Gédéon Verreault")
     assert source.published.isoformat() == "2014-10-01"
@@ -37,13 +39,20 @@ def test_edition_metadata(ds: rp.Dataset) -> None:
     assert source.consulted.isoformat() == "2025-06-21"
     assert source.url == "https://praxis.encommun.io/n/d0RRgtI3PGexUN1nIKbFGJPrn74/"
     assert source.platform == "Praxis"
-    assert source.citation.startswith("Véronique Larose, Emily Mack") and source.citation.endswith("PGexUN1nIKbFGJPrn74/.")
+    assert source.citation.startswith("Véronique Larose, Emily Mack") and source.citation.endswith(
+        "PGexUN1nIKbFGJPrn74/."
+    )
     assert source.reuse_caveat.startswith("Attention : une partie ou l’ensemble de ce contenu pourrait ne pas être")
     intro = source.introduction
     assert (intro.member_regions, intro.possible_regions) == (16, 19)
     assert intro.heading == "INTRODUCTION" and len(intro.paragraphs) == 6 and intro.lines == (3, 15)
-    assert intro.paragraphs[0].text.startswith("En 2014-2015, le Réseau québécois de développement social (RQDS) regroupe 16")
-    assert source.line_count == 1118 and source.sha256 == "957a2490bbacb0bafff56820f9ea618bc4c83dcdf902ad78d00d58a89343e4e8"
+    assert intro.paragraphs[0].text.startswith(
+        "En 2014-2015, le Réseau québécois de développement social (RQDS) regroupe 16"
+    )
+    assert (
+        source.line_count == 1118
+        and source.sha256 == "957a2490bbacb0bafff56820f9ea618bc4c83dcdf902ad78d00d58a89343e4e8"
+    )
 
 
 def test_the_sixteen_territories_in_document_order(ds: rp.Dataset, source_lines: list[str]) -> None:
@@ -51,12 +60,16 @@ def test_the_sixteen_territories_in_document_order(ds: rp.Dataset, source_lines:
     for territory in ds.territories:
         assert source_lines[territory.lines[0] - 1] == f"{territory.region_number} | {territory.heading}"
     assert ds.territory("capitale-nationale").notes[0].text == "*Ce portrait régional n’a pas été mis à jour en 2014"
-    assert [w.url for w in ds.territory("bas-saint-laurent").websites] == ["http://cosmoss.qc.ca", "http://www.crebsl.org"]
+    assert [w.url for w in ds.territory("bas-saint-laurent").websites] == [
+        "http://cosmoss.qc.ca",
+        "http://www.crebsl.org",
+    ]
     assert [w.url for w in ds.territory("laval").websites] == ["http://www.crelaval.qc.ca"]
     assert ds.territory("outaouais").websites == ()  # its portrait gives none
     # Every web address is a website of its territory, labelled or not.
     assert [(w.url, w.lines[0]) for w in ds.territory("gaspesie-iles-de-la-madeleine").websites] == [
-        ("http://ressortgim.ca", 464), ("www.ressortgim.ca", 498),
+        ("http://ressortgim.ca", 464),
+        ("www.ressortgim.ca", 498),
     ]
     assert "www.jebenevole.ca" in [w.url for w in ds.territory("laurentides").websites]
 
@@ -70,17 +83,26 @@ def test_every_block_is_a_record(ds: rp.Dataset) -> None:
     assert laval[0].title is None and laval[0].label == "Ville de Laval (RUI)"
     assert [s.kind for s in laval[0].sections] == ["leadership", "intentions", "members", "particularities"]
     estrie = ds.initiatives_in("estrie")[1]
-    assert estrie.title == "Comité de soutien régional de l’Alliance estrienne pour la solidarité et l’inclusion sociale"
+    assert (
+        estrie.title == "Comité de soutien régional de l’Alliance estrienne pour la solidarité et l’inclusion sociale"
+    )
     assert estrie.lines == (224, 240)
     lanaudiere = ds.initiatives_in("lanaudiere")[0]
-    assert [s.heading for s in lanaudiere.sections][-3:] == ["Documentation", "Événements", "Participation à des concertations régionales"]
+    assert [s.heading for s in lanaudiere.sections][-3:] == [
+        "Documentation",
+        "Événements",
+        "Participation à des concertations régionales",
+    ]
 
 
 def test_sections_keep_levels_and_numbers(ds: rp.Dataset) -> None:
     intentions = ds.initiative("bas-saint-laurent-01").section("intentions")
     assert intentions is not None
     axe = [e for e in intentions.elements if e.lines[0] in (41, 42)]
-    assert [(e.kind, e.level, e.text) for e in axe] == [("bullet", 1, "Axe de la solidarité :"), ("bullet", 2, "Autonomie alimentaire")]
+    assert [(e.kind, e.level, e.text) for e in axe] == [
+        ("bullet", 1, "Axe de la solidarité :"),
+        ("bullet", 2, "Autonomie alimentaire"),
+    ]
     mauricie = ds.initiative("mauricie-01").section("intentions")
     assert mauricie is not None
     numbers = [e.number for e in mauricie.elements if e.number]
@@ -104,7 +126,14 @@ def test_periods(ds: rp.Dataset, source_lines: list[str]) -> None:
         "entre octobre 2013 et septembre 2014": ("2013-10", "2014-09"),
     }
     written = {(p.lines[0], p.text) for p in ds.periods}
-    assert {(148, "2014-2017"), (584, "2011-2015"), (548, "2008-2013"), (548, "2013-2014"), (260, "2013-2014"), (1026, "2008-2011")} <= written
+    assert {
+        (148, "2014-2017"),
+        (584, "2011-2015"),
+        (548, "2008-2013"),
+        (548, "2013-2014"),
+        (260, "2013-2014"),
+        (1026, "2008-2011"),
+    } <= written
     outaouais = [p for p in ds.periods if p.initiative_id == "outaouais-07"]
     assert [p.text for p in outaouais] == ["2013-2015", "2013-2014", "2014-2015"]
 
@@ -149,7 +178,18 @@ def test_mentions(ds: rp.Dataset, source_lines: list[str]) -> None:
     assert len({m.id for m in ds.mentions}) == len(ds.mentions)
     laval = [m for m in ds.mentions if m.lines[0] == 640]
     assert [(m.text, m.roles) for m in laval] == [
-        (text, ("member",)) for text in ["CRÉ DE LAVAL", "MAMROT", "MICC", "Ville de Laval", "ASSSL", "Emploi-Québec", "CSSSL", "CDC de Laval", "FJL"]
+        (text, ("member",))
+        for text in [
+            "CRÉ DE LAVAL",
+            "MAMROT",
+            "MICC",
+            "Ville de Laval",
+            "ASSSL",
+            "Emploi-Québec",
+            "CSSSL",
+            "CDC de Laval",
+            "FJL",
+        ]
     ]
     observers = [m for m in ds.mentions if m.lines[0] == 1019]
     assert [m.roles for m in observers] == [("observer",)] * 5

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import rqds_portraits as rp
-from rqds_portraits.regions import REGIONS
+from rqds_portraits._regions import REGIONS
 
 from .conftest import EDITION
 from .strategies import vary
@@ -58,7 +58,7 @@ def test_a_territory_answered_for_a_key_is_the_one_it_names(key: str | int) -> N
     if isinstance(key, int) or (key.strip() and set(key.strip()) <= ASCII_DIGITS):
         assert int(found.region_number) == int(key)  # a numeric key answers its own ASCII number
     else:
-        from rqds_portraits.text import lookup_key
+        from rqds_portraits._text import lookup_key
 
         assert lookup_key(key) in {lookup_key(found.id), lookup_key(found.name), lookup_key(found.heading)}
 
@@ -118,7 +118,17 @@ def test_one_record_by_id() -> None:
 
 
 def test_one_naming_rule() -> None:
-    plurals = ("territories", "initiatives", "periods", "dates", "amounts", "ententes", "mentions", "partners", "source_notes")
+    plurals = (
+        "territories",
+        "initiatives",
+        "periods",
+        "dates",
+        "amounts",
+        "ententes",
+        "mentions",
+        "partners",
+        "source_notes",
+    )
     for plural in plurals:
         records = getattr(DS, plural)
         assert isinstance(records, tuple) and records, plural
@@ -130,7 +140,9 @@ def test_one_naming_rule() -> None:
 
 
 def test_calling_ententes_is_deprecated_but_works() -> None:
-    with pytest.warns(DeprecationWarning, match=r"ds.ententes\(\.\.\.\) is deprecated since rqds-portraits 0.2.0.*find_ententes"):
+    with pytest.warns(
+        DeprecationWarning, match=r"ds.ententes\(\.\.\.\) is deprecated since rqds-portraits 0.2.0.*find_ententes"
+    ):
         old = DS.ententes(territory="laval")
     assert old == DS.find_ententes(territory="laval")
     with warnings.catch_warnings():

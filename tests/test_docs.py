@@ -6,7 +6,7 @@
   output. They run through ``rqds_portraits.cli.main`` (stdout and stderr captured together, as a terminal
   shows them). A line that is exactly ``...`` matches any number of lines; ``...`` inside a line matches any
   text; trailing spaces do not count. An example whose output shows ``rqds-portraits: error:`` must exit
-  with status 2, every other with 0. ``python -m rqds_portraits.build`` and ``python scripts/charts.py``
+  with status 2, every other with 0. ``python -m rqds_build`` and ``python scripts/charts.py``
   lines run their own ``main``.
 - The charts and the ambiguities page are what ``scripts/charts.py`` generates from the data.
 """
@@ -19,7 +19,6 @@ import io
 import json
 import re
 import shlex
-import shutil
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import redirect_stderr, redirect_stdout
@@ -31,12 +30,12 @@ from typing import Any, cast
 import pytest
 
 import rqds_portraits as rp
-from rqds_portraits import cli
-from rqds_portraits.build.__main__ import main as build_main
-from rqds_portraits.build.curated import read_toml, todos
-from rqds_portraits.exports.tables import TABLES
+from rqds_build.__main__ import main as build_main
+from rqds_build.curated import read_toml, todos
+from rqds_portraits import _cli as cli
+from rqds_portraits.exports import TABLES
 
-from .conftest import EDITION
+from .conftest import CURATION, EDITION
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -47,15 +46,18 @@ EXAMPLE_PAGES = [page for page in PAGES if page != WALKTHROUGH]
 README = ROOT / "README.md"
 OPTIONS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 
-FENCE = re.compile(r"^(?P<indent> *)```(?P<lang>[\w-]*)(?P<info>[^\n]*)\n(?P<body>.*?)^(?P=indent)```[ \t]*$", re.M | re.S)
+FENCE = re.compile(
+    r"^(?P<indent> *)```(?P<lang>[\w-]*)(?P<info>[^\n]*)\n(?P<body>.*?)^(?P=indent)```[ \t]*$", re.M | re.S
+)
 # Fences whose content is not an example of the package: set-up commands, diagrams, file formats.
 NOT_RUN = {"sh", "toml", "yaml", "text", "bibtex", "json", "sql"}
 AUTHORS = ("Véronique Larose", "Emily Mack", "Joël Nadeau", "Anne-Sophie Thomas", "Gédéon Verreault")
 URL = "https://praxis.encommun.io/n/d0RRgtI3PGexUN1nIKbFGJPrn74/"
 
 
-def _load_charts() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("rqds_docs_charts", ROOT / "scripts" / "charts.py")
+def _load_script(name: str, path: Path) -> ModuleType:
+    """The Python file *path* (a script, not a module of a package) imported as *name*."""
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
@@ -63,15 +65,7 @@ def _load_charts() -> ModuleType:
     return module
 
 
-charts: Any = _load_charts()
-
-
-def _load_hook() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("rqds_docs_hook", DOCS / "hooks" / "sphinx_roles.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+charts: Any = _load_script("rqds_docs_charts", ROOT / "scripts" / "charts.py")
 
 
 def fences(path: Path) -> list[tuple[str, str]]:
@@ -135,7 +129,7 @@ def console_examples(path: Path) -> list[tuple[str, list[str]]]:
 
 
 def _runner(argv: list[str]) -> tuple[Callable[[list[str]], int], list[str]]:
-    if argv[:3] == ["python", "-m", "rqds_portraits.build"]:
+    if argv[:3] == ["python", "-m", "rqds_build"]:
         return build_main, argv[3:]
     if argv[:3] == ["python", "-m", "rqds_portraits"]:
         return cli.main, argv[3:]
@@ -216,9 +210,11 @@ def fill_in(curated: str, decisions: str) -> str:
     for chunk in decisions.strip("\n").split("\n\n"):
         first = chunk.split("\n", 1)[0]
         if first.startswith("[["):
-            at = re.search(r'^at = .*$', chunk, re.M)
+            at = re.search(r"^at = .*$", chunk, re.M)
             assert at is not None, f"an entry of the walk-through has no 'at': {chunk!r}"
-            pattern = rf"(?:^# TODO[^\n]*\n)?^{re.escape(first)}\n(?:^[^\n]+\n)*?^{re.escape(at[0])}\n(?:^[^\n]+(?:\n|\Z))*"
+            pattern = (
+                rf"(?:^# TODO[^\n]*\n)?^{re.escape(first)}\n(?:^[^\n]+\n)*?^{re.escape(at[0])}\n(?:^[^\n]+(?:\n|\Z))*"
+            )
             curated, found = re.subn(pattern, chunk + "\n", curated, count=1, flags=re.M)
             if not found:
                 curated = curated.rstrip("\n") + "\n\n" + chunk + "\n"
@@ -233,11 +229,14 @@ def fill_in(curated: str, decisions: str) -> str:
 def test_fill_in_replaces_the_todo_entries_and_keys() -> None:
     scaffold = 'as_of = "TODO"\n\n# TODO line 3: x\n[[entente]]\nid = "TODO"\nat = "A b"\nnote = "TODO"\n\n[[entente]]\nid = "TODO"\nat = "C"\n'
     filled = fill_in(scaffold, 'as_of = 2015-10-01\n\n[[entente]]\nid = "a"\nat = "A b"\nnote = "n"\n')
-    assert filled == 'as_of = 2015-10-01\n\n[[entente]]\nid = "a"\nat = "A b"\nnote = "n"\n\n[[entente]]\nid = "TODO"\nat = "C"\n'
+    assert (
+        filled
+        == 'as_of = 2015-10-01\n\n[[entente]]\nid = "a"\nat = "A b"\nnote = "n"\n\n[[entente]]\nid = "TODO"\nat = "C"\n'
+    )
 
 
 def test_adding_an_edition_walkthrough(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from .synthetic import texts
+    from .synthetic import scratch_data, texts
 
     monkeypatch.chdir(tmp_path)
     steps = [match for match in FENCE.finditer(WALKTHROUGH.read_text(encoding="utf-8"))]
@@ -247,8 +246,10 @@ def test_adding_an_edition_walkthrough(tmp_path: Path, monkeypatch: pytest.Monke
         lang, info, body = step["lang"], step["info"], step["body"]
         title = re.search(r'title="([^"]+)"', info)
         if lang == "sh" and ran["console"] == 0:
-            assert body.strip() == "cp -r src/rqds_portraits/data data", body  # the only set-up step
-            shutil.copytree(Path(rp.__file__).parent / "data", "data")
+            assert body.strip() == "cp -r src/rqds_portraits/data data\ncp -r curation/. data", (
+                body
+            )  # the only set-up step
+            scratch_data(Path(rp.__file__).parent / "data", Path("data"))
         elif lang == "text" and title:
             assert body.rstrip("\n") == texts(2015)[0]  # the made-up edition the tests use
             Path(title[1]).write_text(body.rstrip("\n"), encoding="utf-8")
@@ -256,7 +257,9 @@ def test_adding_an_edition_walkthrough(tmp_path: Path, monkeypatch: pytest.Monke
             for command, expected in console_examples_of(body):
                 status, printed = run_command(command)
                 wanted = _trimmed(expected)
-                assert output_matches(wanted, _trimmed(printed.split("\n"))), f"$ {command}\n--- expected\n" + "\n".join(wanted) + "\n--- got\n" + printed
+                assert output_matches(wanted, _trimmed(printed.split("\n"))), (
+                    f"$ {command}\n--- expected\n" + "\n".join(wanted) + "\n--- got\n" + printed
+                )
                 assert status == (2 if printed.startswith("build failed:") else 0), command
         elif lang == "toml" and title:
             path = Path(title[1])
@@ -276,7 +279,9 @@ def test_adding_an_edition_walkthrough(tmp_path: Path, monkeypatch: pytest.Monke
 
 
 def test_every_subcommand_is_documented_with_an_example() -> None:
-    documented = {shlex.split(command)[1] for command, _ in console_examples(DOCS / "cli.md") if len(shlex.split(command)) > 1}
+    documented = {
+        shlex.split(command)[1] for command, _ in console_examples(DOCS / "cli.md") if len(shlex.split(command)) > 1
+    }
     assert set(cli.COMMANDS) <= documented
     assert {"--help", "--version"} <= documented
 
@@ -315,7 +320,6 @@ def test_generated_files_are_committed_fresh(ds: rp.Dataset) -> None:
     for path, text in fresh.items():
         assert path.read_bytes() == text.encode("utf-8"), f"{path.name} is stale: run python scripts/charts.py"
     assert cast("dict[Path, str]", charts.outputs(ds)) == fresh  # the same text on every run
-    assert charts.stale(ds) == []
 
 
 def test_charts_check_exits_1_when_a_file_differs(
@@ -341,12 +345,15 @@ def _bars(svg: str) -> dict[str, str]:
 
 def test_funding_chart_shows_the_exact_totals(ds: rp.Dataset) -> None:
     svg = (DOCS / "charts" / "funding-by-territory.svg").read_text(encoding="utf-8")
-    assert svg.startswith("<svg xmlns=\"http://www.w3.org/2000/svg\"") and svg.endswith("</svg>\n")
+    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"') and svg.endswith("</svg>\n")
     totals = ds.funding_by_territory()
     bars = _bars(svg)
     assert bars == {t.name: charts.dollars(totals[t.id].total) for t in ds.territories}
     assert bars["Laval"] == "18 168 394 $" and bars["Nord-du-Québec"] == "130 558 $" and bars["Estrie"] == "0 $"
-    widths = {title.split(":")[0]: float(width) for width, title in re.findall(r'<rect x="\d+" y="\d+" width="([\d.]+)"[^>]*><title>([^<]*)</title>', svg)}
+    widths = {
+        title.split(":")[0]: float(width)
+        for width, title in re.findall(r'<rect x="\d+" y="\d+" width="([\d.]+)"[^>]*><title>([^<]*)</title>', svg)
+    }
     assert set(widths) == {t.name for t in ds.territories if totals[t.id].total > 0}
     assert widths["Laval"] == charts.BAR_MAX  # the largest total has the longest bar
     assert widths["Centre-du-Québec"] == pytest.approx(charts.BAR_MAX * 1086570 / 18168394, abs=0.05)
@@ -354,7 +361,10 @@ def test_funding_chart_shows_the_exact_totals(ds: rp.Dataset) -> None:
 
 def test_partners_chart_counts_distinct_partners(ds: rp.Dataset) -> None:
     svg = (DOCS / "charts" / "partners-by-territory.svg").read_text(encoding="utf-8")
-    expected = {t.name: len({m.partner_id for m in ds.mentions if m.territory_id == t.id and m.partner_id}) for t in ds.territories}
+    expected = {
+        t.name: len({m.partner_id for m in ds.mentions if m.territory_id == t.id and m.partner_id})
+        for t in ds.territories
+    }
     bars = _bars(svg)
     assert {name: int(label.split()[0]) for name, label in bars.items()} == expected
     assert bars["Laval"] == "48 partners" and bars["Gaspésie-Îles-de-la-Madeleine"] == "5 partners"
@@ -397,10 +407,21 @@ def test_the_data_model_diagram_draws_every_table_and_reference(ds: rp.Dataset) 
 
 def test_the_pipeline_diagram_names_the_real_files(ds: rp.Dataset) -> None:
     svg = (DOCS / "charts" / "pipeline.svg").read_text(encoding="utf-8")
-    for name in ("source.txt", "curated.toml", "partners.toml", "dataset.json", "editions.json", "rp.load(edition, revision, sha256)"):
+    for name in (
+        "source.txt",
+        "curated.toml",
+        "partners.toml",
+        "dataset.json",
+        "editions.json",
+        "rp.load(edition, revision, sha256)",
+    ):
         assert f">{name}" in svg or f" {name}" in svg, name
     data = Path(rp.__file__).parent / "data"
-    assert (data / EDITION / "source.txt").is_file() and (data / EDITION / "curated.toml").is_file() and (data / "partners.toml").is_file()
+    assert (
+        (data / EDITION / "source.txt").is_file()
+        and (CURATION / EDITION / "curated.toml").is_file()
+        and (CURATION / "partners.toml").is_file()
+    )
     assert f"{ds.source.line_count} lines" in svg and f"revision {ds.revision} ({ds.revision_date})" in svg
 
 
@@ -422,7 +443,9 @@ def test_ambiguities_page_lists_every_note_with_its_lines(ds: rp.Dataset) -> Non
 
 
 def test_the_mkdocs_hook_writes_sphinx_roles_as_references() -> None:
-    on_page_content = cast("Callable[..., str]", _load_hook().on_page_content)
+    on_page_content = cast(
+        "Callable[..., str]", _load_script("rqds_docs_hook", DOCS / "hooks" / "sphinx_roles.py").on_page_content
+    )
     html = "<p>Raises :class:<code>~rqds_portraits.TerritoryNotFound</code> or :exc:<code>ValueError</code>.</p>"
     assert on_page_content(html) == (
         '<p>Raises <autoref identifier="rqds_portraits.TerritoryNotFound" optional><code>TerritoryNotFound</code>'
@@ -438,7 +461,7 @@ def test_the_mkdocs_hook_writes_sphinx_roles_as_references() -> None:
 def test_citation_file_names_the_authors_and_the_address() -> None:
     text = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
     lines = text.splitlines()
-    assert 'cff-version: 1.2.0' in lines
+    assert "cff-version: 1.2.0" in lines
     for key in ("message", "title", "authors", "version", "date-released", "url", "preferred-citation", "license"):
         assert any(line.startswith(f"{key}:") for line in lines), key
     assert f"version: {rp.__version__}" in lines and 'date-released: "2026-11-25"' in lines
@@ -448,7 +471,12 @@ def test_citation_file_names_the_authors_and_the_address() -> None:
         assert text.count(f'family-names: "{family}"') == 2, author  # the software's authors and the note's
         assert text.count(f'given-names: "{given}"') == 2, author
     preferred = [line.strip() for line in text[text.index("preferred-citation:") :].splitlines()]
-    for expected in ("type: dataset", f'url: "{URL}"', "year: 2014", 'name: "Réseau québécois de développement social"'):
+    for expected in (
+        "type: dataset",
+        f'url: "{URL}"',
+        "year: 2014",
+        'name: "Réseau québécois de développement social"',
+    ):
         assert expected in preferred, expected
     assert text.index("preferred-citation:") > text.index("date-released:")  # the package's fields come first
     assert "doi:" not in text
@@ -478,8 +506,14 @@ def test_cite_bibtex(ds: rp.Dataset) -> None:
     bibtex = ds.cite("bibtex")
     assert bibtex.startswith("@dataset{rqds_tour_du_quebec_2014_2015,\n") and bibtex.endswith("\n}")
     fields = dict(re.findall(r"^  (\w+) = \{(.*)\},?$", bibtex, re.M))
-    assert fields["author"] == "Larose, Véronique and Mack, Emily and Nadeau, Joël and Thomas, Anne-Sophie and Verreault, Gédéon"
-    assert fields["title"] == "Tour du Québec 2014/2015 - Portrait des démarches régionales de développement social au Québec"
+    assert (
+        fields["author"]
+        == "Larose, Véronique and Mack, Emily and Nadeau, Joël and Thomas, Anne-Sophie and Verreault, Gédéon"
+    )
+    assert (
+        fields["title"]
+        == "Tour du Québec 2014/2015 - Portrait des démarches régionales de développement social au Québec"
+    )
     assert fields["publisher"] == "Réseau québécois de développement social (RQDS)"
     assert (fields["year"], fields["month"], fields["url"], fields["urldate"]) == ("2014", "10", URL, "2025-06-21")
     assert fields["version"] == f"2014-2015 r{ds.revision}"

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 MODULES = sorted(
     name
     for _, name, _ in pkgutil.walk_packages(rqds_portraits.__path__, "rqds_portraits.")
-    if name not in {"rqds_portraits.__main__", "rqds_portraits.build.__main__"}
+    if name not in {"rqds_portraits.__main__", "rqds_build.__main__"}
 )
 OPTIONS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 

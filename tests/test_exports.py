@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import rqds_portraits as rp
 from rqds_portraits.exports import FORMATS, TABLES, export, read_csv, to_dataframe
-from rqds_portraits.exports.csvfiles import FORMULA_STARTS, csv_cell, csv_value
+from rqds_portraits.exports._csv import FORMULA_STARTS, csv_cell, csv_value
 
 from .conftest import DATA, EDITION
 
@@ -94,13 +94,17 @@ def test_the_data_package_validates_with_frictionless(tmp_path: Path) -> None:
     assert descriptor["citation"] == DS.cite("text")
     amounts = next(r for r in descriptor["resources"] if r["name"] == "amounts")
     assert amounts["schema"]["primaryKey"] == ["id"]
-    assert {"fields": ["territory_id"], "reference": {"resource": "territories", "fields": ["id"]}} in amounts["schema"]["foreignKeys"]
+    assert {"fields": ["territory_id"], "reference": {"resource": "territories", "fields": ["id"]}} in amounts[
+        "schema"
+    ]["foreignKeys"]
     report = frictionless.validate(str(tmp_path / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5]
     assert len(files) == len(TABLES) + 1
     # The validation is real: a dangling foreign key fails it.
     mentions = tmp_path / "mentions.csv"
-    mentions.write_text(mentions.read_text(encoding="utf-8").replace(",quebec-en-forme,", ",nobody,", 1), encoding="utf-8")
+    mentions.write_text(
+        mentions.read_text(encoding="utf-8").replace(",quebec-en-forme,", ",nobody,", 1), encoding="utf-8"
+    )
     broken = frictionless.validate(str(tmp_path / "datapackage.json"))
     assert not broken.valid and ["foreign-key"] in broken.flatten(["type"])
 
@@ -112,9 +116,13 @@ def test_sqlite_sorts_and_sums_money_as_numbers(tmp_path: Path) -> None:
         top = connection.execute("SELECT value, typeof(value) FROM amounts ORDER BY value DESC LIMIT 1").fetchone()
         assert top == (3740000, "integer")  # not 910 000: the amounts sort as numbers
         assert connection.execute("SELECT SUM(value_cents) FROM amounts").fetchone() == (2526552200,)
-        by_territory = {row[0]: row[1] for row in connection.execute("SELECT territory_id, total_cents FROM funding_by_territory")}
+        by_territory = {
+            row[0]: row[1] for row in connection.execute("SELECT territory_id, total_cents FROM funding_by_territory")
+        }
         api = DS.funding_by_territory()
-        assert by_territory == {tid: int(total.total * 100) for tid, total in api.items()}  # the view counts what the API counts
+        assert by_territory == {
+            tid: int(total.total * 100) for tid, total in api.items()
+        }  # the view counts what the API counts
         partners = connection.execute(
             "SELECT mentions, roles FROM partners_by_territory WHERE territory_id = 'mauricie' AND partner_id = 'mamot'"
         ).fetchone()
@@ -127,7 +135,11 @@ def test_sqlite_sorts_and_sums_money_as_numbers(tmp_path: Path) -> None:
         connection.close()
     described = json.loads(metadata.read_text(encoding="utf-8"))
     tables = described["databases"][database.stem]["tables"]
-    assert set(tables) == {t.name for t in TABLES} | {"counted_amounts", "funding_by_territory", "partners_by_territory"}
+    assert set(tables) == {t.name for t in TABLES} | {
+        "counted_amounts",
+        "funding_by_territory",
+        "partners_by_territory",
+    }
     assert tables["amounts"]["columns"]["value_cents"].startswith("the same value in cents")
     assert described["source_url"] == DS.source.url and DS.source.reuse_caveat in described["license"]
 
@@ -136,7 +148,9 @@ def test_dataframes_have_the_csv_columns_and_exact_money(tmp_path: Path) -> None
     amounts = to_dataframe(DS, "amounts")
     assert list(amounts.columns) == [c.name for c in next(t for t in TABLES if t.name == "amounts").columns]
     assert len(amounts) == 22 and "id" in amounts.columns
-    assert str(amounts["value"].dtype) == "decimal128(18, 2)[pyarrow]" and amounts["value"].sum() == Decimal("25265522.00")
+    assert str(amounts["value"].dtype) == "decimal128(18, 2)[pyarrow]" and amounts["value"].sum() == Decimal(
+        "25265522.00"
+    )
     assert str(amounts["value_cents"].dtype) == "Int64" and str(amounts["per_years"].dtype) == "Int64"
     territories = DS.to_dataframe("territories")
     assert list(territories["region_number"])[:2] == ["01", "03"]  # region numbers stay strings

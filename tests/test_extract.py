@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from rqds_portraits.build.extract import french_title_case, parse_element
+from rqds_build.extract import french_title_case, parse_element
 
 
 @pytest.mark.parametrize(

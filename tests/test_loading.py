@@ -20,7 +20,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import rqds_portraits as rp
-from rqds_portraits import loading
+from rqds_portraits import _load as loading
+from rqds_portraits._loading import files
+from rqds_portraits._loading.files import MAX_FILE_BYTES
+from rqds_portraits._loading.members import LazyObject
 
 from .conftest import DATA, EDITION, serve_data_from
 
@@ -32,7 +35,7 @@ def test_editions_and_revisions() -> None:
     revisions = rp.revisions(EDITION)
     assert [r.revision for r in revisions][:2] == [1, 2]
     first = revisions[0]
-    assert (first.sha256, first.format, str(first.date)) == (REVISION_1, 1, "2026-11-25")
+    assert (first.sha256, first.layout, str(first.date)) == (REVISION_1, 1, "2026-11-25")
     assert all(r.edition == EDITION for r in revisions)
     assert rp.revisions("2014/2015") == revisions == rp.revisions("2014–2015")  # the forms people type
 
@@ -209,14 +212,29 @@ def _broken(tmp_path: Path, change: object) -> Path:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda d: d["territories"][0].update(region_number=1), r"territories\[0\].region_number: Input should be a valid string"),
-        (lambda d: d["territories"][0].update(region_number="18"), r"territories\[0\].region_number: '18' is not a region number"),
+        (
+            lambda d: d["territories"][0].update(region_number=1),
+            r"territories\[0\].region_number: Input should be a valid string",
+        ),
+        (
+            lambda d: d["territories"][0].update(region_number="18"),
+            r"territories\[0\].region_number: '18' is not a region number",
+        ),
         (lambda d: d["mentions"][3].update(id=d["mentions"][2]["id"]), r"mentions\[3\].id: .* is used twice"),
-        (lambda d: d["mentions"][0].update(partner_id="nobody"), r"mentions\[0\].partner_id: 'nobody' is no id of partners"),
-        (lambda d: d["ententes"][0].update(amount_ids=["x"]), r"ententes\[0\].amount_ids\[0\]: 'x' is no id of amounts"),
+        (
+            lambda d: d["mentions"][0].update(partner_id="nobody"),
+            r"mentions\[0\].partner_id: 'nobody' is no id of partners",
+        ),
+        (
+            lambda d: d["ententes"][0].update(amount_ids=["x"]),
+            r"ententes\[0\].amount_ids\[0\]: 'x' is no id of amounts",
+        ),
         (lambda d: d["amounts"][0].update(value="1E+30"), r"amounts\[0\].value: .* not an amount in dollars"),
         (lambda d: d["amounts"][0].update(value="NaN"), "amounts"),
-        (lambda d: d["initiatives"][0].update(lines=[5, 4000]), r"initiatives\[0\].lines: \(5, 4000\) is not a line range"),
+        (
+            lambda d: d["initiatives"][0].update(lines=[5, 4000]),
+            r"initiatives\[0\].lines: \(5, 4000\) is not a line range",
+        ),
         (lambda d: d["mentions"][0].update(roles=["mentioned", "leader"]), r"mentions\[0\].roles"),
         (lambda d: d.update(edition="../../etc"), "edition: '../../etc' is not an edition's name"),
         (lambda d: d.update(format=9), "layout 9; this rqds-portraits reads layouts 1 to 2"),
@@ -230,7 +248,12 @@ def test_load_file_names_each_problem(tmp_path: Path, change: object, message: s
 
 
 def test_load_file_refuses_what_is_not_a_dataset_file(tmp_path: Path) -> None:
-    cases = {"brace.json": b"{", "list.json": b"[1]", "latin.json": "{\"é\": 1}".encode("latin-1"), "deep.json": b"[" * 100_000}
+    cases = {
+        "brace.json": b"{",
+        "list.json": b"[1]",
+        "latin.json": '{"é": 1}'.encode("latin-1"),
+        "deep.json": b"[" * 100_000,
+    }
     for name, content in cases.items():
         (tmp_path / name).write_bytes(content)
         with pytest.raises(rp.DatasetIntegrityError):
@@ -243,11 +266,11 @@ def test_load_file_refuses_what_is_not_a_dataset_file(tmp_path: Path) -> None:
         rp.load_file(tmp_path)
     big = tmp_path / "big.json"
     with big.open("wb") as handle:
-        handle.truncate(loading.MAX_FILE_BYTES + 1)
+        handle.truncate(MAX_FILE_BYTES + 1)
     with pytest.raises(rp.DatasetIntegrityError, match="larger than"):
         rp.load_file(big)
     bomb = tmp_path / "bomb.json.gz"
-    bomb.write_bytes(gzip.compress(b" " * (loading.MAX_FILE_BYTES + 10)))
+    bomb.write_bytes(gzip.compress(b" " * (MAX_FILE_BYTES + 10)))
     with pytest.raises(rp.DatasetIntegrityError, match="larger than"):
         rp.load_file(bomb)
     for not_a_path in (0, 1, True, None, 3.5, b"dataset.json"):
@@ -283,14 +306,14 @@ def test_import_reads_no_data_and_no_record_library() -> None:
 
 def test_the_lazy_reader_decodes_what_json_does() -> None:
     text = (DATA / EDITION / "dataset.json").read_text(encoding="utf-8")
-    lazy = loading.LazyObject(text)
+    lazy = LazyObject(text)
     assert lazy["edition"] == EDITION and "mentions" not in lazy._members  # only as far as asked
     assert dict(lazy) == json.loads(text) and list(lazy) == list(json.loads(text))
-    assert len(loading.LazyObject(' { "a" : [1, {"b": "}"}] ,\n "c":null } ')) == 2
-    assert dict(loading.LazyObject("{}")) == {}
+    assert len(LazyObject(' { "a" : [1, {"b": "}"}] ,\n "c":null } ')) == 2
+    assert dict(LazyObject("{}")) == {}
     for broken in ("[1]", '{"a" 1}', '{"a": }'):
         with pytest.raises(rp.DatasetIntegrityError):
-            dict(loading.LazyObject(broken))
+            dict(LazyObject(broken))
 
 
 @settings(max_examples=30)
@@ -318,6 +341,6 @@ def test_the_latest_edition_is_the_default(later_edition: str) -> None:
 def test_other_loaders_read_through_importlib_resources(monkeypatch: pytest.MonkeyPatch) -> None:
     # A loader without get_data (say, a custom importer) falls back on importlib.resources.files().
     monkeypatch.setattr(loading, "__spec__", types.SimpleNamespace(loader=None))
-    assert loading.read_bundled(EDITION, "source.txt") == (DATA / EDITION / "source.txt").read_bytes()
+    assert files.read_bundled(EDITION, "source.txt") == (DATA / EDITION / "source.txt").read_bytes()
     with pytest.raises(rp.DatasetIntegrityError, match="data/missing.json is missing"):
-        loading.read_bundled("missing.json")
+        files.read_bundled("missing.json")

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import rqds_portraits as rp
-from rqds_portraits.money import SPACES, format_amount, parse_amount
+from rqds_portraits._money import SPACES, format_amount, parse_amount
 
 
 @pytest.mark.parametrize(

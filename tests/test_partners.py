@@ -11,11 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import rqds_portraits as rp
-from rqds_portraits.annotations import ROLES
-from rqds_portraits.build.curated import read_toml
-from rqds_portraits.text import lookup_key
+from rqds_build.curated import read_toml
+from rqds_portraits import ROLES
+from rqds_portraits._text import lookup_key
 
-from .conftest import DATA, EDITION
+from .conftest import CURATION, EDITION
 from .strategies import vary
 
 DS = rp.load(EDITION)
@@ -44,14 +44,18 @@ def test_the_readings_of_the_second_reading() -> None:
 
     assert roles("bas-saint-laurent", 25, "COSMOSS") == ("mentioned",)  # "ont aidé à la naissance de COSMOSS"
     assert roles("chaudiere-appalaches", 521, "CRDS") == ("mentioned",)  # "Coordination de la CRDS par la CRÉ"
-    assert roles("chaudiere-appalaches", 521, "Conférence régionale des élu(e)s (CRÉ) de la Chaudière-Appalaches") == ("leader",)
-    assert roles("laval", 757, "Comité régional d’économie sociale de Laval") == ("mentioned",)  # not a member of itself
+    assert roles("chaudiere-appalaches", 521, "Conférence régionale des élu(e)s (CRÉ) de la Chaudière-Appalaches") == (
+        "leader",
+    )
+    assert roles("laval", 757, "Comité régional d’économie sociale de Laval") == (
+        "mentioned",
+    )  # not a member of itself
     assert roles("mauricie", 189, "MAMOT") == ("signatory", "member")
     assert roles("monteregie-est", 986, "CRÉ") == ("signatory",)  # "la CRÉ est signataire de plusieurs ententes"
 
 
 def test_the_registry_is_coherent() -> None:
-    registry = read_toml(DATA / "partners.toml")["partner"]
+    registry = read_toml(CURATION / "partners.toml")["partner"]
     ids = [entry["id"] for entry in registry]
     assert len(ids) == len(set(ids))
     mentioned = {p.id for p in DS.partners}
@@ -74,7 +78,10 @@ def test_written_variants_resolve_to_one_body() -> None:
     assert DS.partner("CRE", territory="laurentides").id == "cre-environnement-laurentides"
     assert DS.partner("CRÉ", territory="laurentides").id == "cre-laurentides"
     assert DS.partner("CRE\u0301", territory="laurentides") is DS.partner("CRÉ", territory="laurentides")  # NFD = NFC
-    assert DS.partner("ASSSAT").id == "asss-abitibi-temiscamingue" and DS.partner("ASSSCA").id == "asss-chaudiere-appalaches"
+    assert (
+        DS.partner("ASSSAT").id == "asss-abitibi-temiscamingue"
+        and DS.partner("ASSSCA").id == "asss-chaudiere-appalaches"
+    )
     assert DS.partner("Agence de santé et des services sociaux", territory="cote-nord").id == "asss-cote-nord"
 
 
@@ -99,7 +106,12 @@ def test_common_nouns_name_a_body_only_inside_its_portrait(name: str, territory:
         DS.partner(name, territory="estrie" if territory != "estrie" else "laval")
 
 
-@given(st.sampled_from(sorted({f for p in DS.partners for f in (p.id, p.name, *p.acronyms, *p.variants, *p.portrait_forms)})), st.data())
+@given(
+    st.sampled_from(
+        sorted({f for p in DS.partners for f in (p.id, p.name, *p.acronyms, *p.variants, *p.portrait_forms)})
+    ),
+    st.data(),
+)
 def test_a_partner_answered_without_a_territory_is_the_only_body_of_that_name(name: str, data: st.DataObject) -> None:
     key = vary(name, data)
     try:
@@ -110,14 +122,21 @@ def test_a_partner_answered_without_a_territory_is_the_only_body_of_that_name(na
     folded = lookup_key(key)
     proper = [p for p in DS.partners if folded in {lookup_key(k) for k in (p.id, p.name, *p.acronyms, *p.variants)}]
     named = [p for p in proper if folded in {lookup_key(p.id), lookup_key(p.name)}]
-    assert found in proper and (len(proper) == 1 or named == [found] or found.id == folded.replace(" ", "-")), (key, proper)
+    assert found in proper and (len(proper) == 1 or named == [found] or found.id == folded.replace(" ", "-")), (
+        key,
+        proper,
+    )
 
 
 def test_renamed_bodies_are_one_partner() -> None:
     mamot = DS.partner("MAMOT")
     assert DS.partner("MAMROT") is mamot
     assert [(r.old_acronym, r.new_acronym, r.year) for r in mamot.renames] == [("MAMROT", "MAMOT", 2014)]
-    assert {m.text for m in DS.by_partner("MAMOT")} >= {"MAMROT", "MAMOT", "Ministère des Affaires municipales, des régions et de l’occupation du territoire"}
+    assert {m.text for m in DS.by_partner("MAMOT")} >= {
+        "MAMROT",
+        "MAMOT",
+        "Ministère des Affaires municipales, des régions et de l’occupation du territoire",
+    }
     midi = DS.partner("MIDI")
     assert DS.partner("MICC") is midi and {m.text for m in DS.by_partner("midi")} >= {"MICC", "MIDI"}
 
@@ -143,15 +162,15 @@ def test_partner_territories_and_filters() -> None:
     emploi = DS.partner_territories("Emploi-Québec")
     assert [t.id for t in emploi] == [t.id for t in DS.territories if t in emploi]  # document order
     assert {"laval", "mauricie", "bas-saint-laurent"} <= {t.id for t in emploi}
-    at_the_table = DS.by_partner("Québec en Forme", role=("leader", "member", "observer"))
+    at_the_table = DS.by_partner("Québec en Forme", roles=("leader", "member", "observer"))
     assert at_the_table and all({"leader", "member", "observer"} & set(m.roles) for m in at_the_table)
     assert all(m.territory_id == "laval" for m in DS.by_partner("FJL", territory="laval"))
-    observers = DS.by_partner("MAMROT", role="observer")
+    observers = DS.by_partner("MAMROT", roles="observer")
     assert [(m.territory_id, m.lines) for m in observers] == [("vallee-du-haut-saint-laurent", (1019, 1019))]
-    signing_managers = DS.by_partner("MAMOT", role="manager", territory="mauricie")
-    assert [m.roles for m in signing_managers] == [("signatory", "manager")]  # role= matches any of a mention's roles
+    signing_managers = DS.by_partner("MAMOT", roles="manager", territory="mauricie")
+    assert [m.roles for m in signing_managers] == [("signatory", "manager")]  # roles= matches any of a mention's roles
     with pytest.raises(rp.InvalidArgument, match="choose one or several of: leader, signatory"):
-        DS.by_partner("QEF", role="boss")  # type: ignore[arg-type]
+        DS.by_partner("QEF", roles="boss")  # type: ignore[arg-type]
     with pytest.raises(rp.InvalidArgument, match="include_network= must be True or False, not 'no'"):
         DS.by_partner("QEF", include_network="no")  # type: ignore[arg-type]
     with pytest.raises(rp.TerritoryNotFound):

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import rqds_portraits as rp
-from rqds_portraits.periods import PartialDate, Period
+from rqds_portraits import PartialDate, Period
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 import rqds_portraits as rp
-from rqds_portraits.render import owned_lines
+from rqds_portraits._render import owned_lines
 
 from .conftest import DATA
 

@@ -5,9 +5,9 @@ import json
 import pytest
 
 import rqds_portraits as rp
-from rqds_portraits.codec import from_data, to_data
-from rqds_portraits.records import EditionRecords
-from rqds_portraits.schema import json_schema, validate
+from rqds_portraits import EditionRecords
+from rqds_portraits._loading.codec import from_data, to_data
+from rqds_portraits._loading.schema import json_schema, validate
 
 from .conftest import DATA, EDITION
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rqds_portraits.text import closest, lookup_key, slug
+from rqds_portraits._text import closest, lookup_key, slug
 
 
 def test_lookup_key_forgives_case_accents_and_punctuation() -> None:

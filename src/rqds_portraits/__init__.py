@@ -7,14 +7,16 @@
     >>> ds.territory("laval").region_number
     '13'
 
-Importing the package reads no data and imports no record library: the names
-below are imported on first use, and the first :func:`load` reads the data, once.
+The API is what :data:`__all__` names, all importable from here, and the
+:mod:`rqds_portraits.exports` subpackage; every other module is internal (its
+name starts with ``_``). Importing the package reads no data and imports no
+record library: the names below are imported on first use, and the first
+:func:`load` reads the data, once.
 """
 
 from __future__ import annotations
 
-from ._version import __version__
-from .errors import (
+from rqds_portraits._errors import (
     AmbiguousPartner,
     AmbiguousTerritory,
     BuildError,
@@ -32,8 +34,16 @@ from .errors import (
     RqdsError,
     TerritoryNotFound,
 )
+from rqds_portraits._version import __version__
 
 __all__ = [
+    "ENTENTE_KINDS",
+    "GRANTED",
+    "MODES",
+    "PARTY_ROLES",
+    "RECORD_TABLES",
+    "ROLES",
+    "STATUSES",
     "AmbiguousPartner",
     "AmbiguousTerritory",
     "Amount",
@@ -65,6 +75,7 @@ __all__ = [
     "PartnerNotFound",
     "Period",
     "RecordNotFound",
+    "Records",
     "Rename",
     "Revision",
     "RqdsError",
@@ -80,6 +91,7 @@ __all__ = [
     "clear_cache",
     "diff",
     "editions",
+    "exports",
     "load",
     "load_file",
     "revisions",
@@ -88,38 +100,46 @@ __all__ = [
 # Where each public name lives, imported on first use: `import rqds_portraits`
 # alone stays as cheap as the error classes (see benchmarks/cold_start.py).
 _LAZY = {
-    "Amount": "annotations",
-    "Mention": "annotations",
-    "SourceNote": "annotations",
-    "WrittenDate": "annotations",
-    "WrittenPeriod": "annotations",
-    "Entente": "agreements",
-    "Change": "changes",
-    "FieldChange": "changes",
-    "diff": "changes",
-    "Dataset": "dataset",
-    "FooterLine": "document",
-    "Introduction": "document",
-    "Source": "document",
-    "Exclusion": "funding",
-    "FundingTotal": "funding",
-    "Revision": "index",
-    "clear_cache": "loading",
-    "editions": "loading",
-    "load": "loading",
-    "load_file": "loading",
-    "revisions": "loading",
-    "Element": "models",
-    "Initiative": "models",
-    "Section": "models",
-    "Territory": "models",
-    "Website": "models",
-    "PartialDate": "periods",
-    "Period": "periods",
-    "EditionRecords": "records",
-    "Partner": "registry",
-    "PartnerMention": "registry",
-    "Rename": "registry",
+    "Amount": "_records.annotations",
+    "Mention": "_records.annotations",
+    "SourceNote": "_records.annotations",
+    "WrittenDate": "_records.annotations",
+    "WrittenPeriod": "_records.annotations",
+    "PARTY_ROLES": "_records.annotations",
+    "ROLES": "_records.annotations",
+    "FooterLine": "_records.document",
+    "Introduction": "_records.document",
+    "Source": "_records.document",
+    "EditionRecords": "_records.edition",
+    "RECORD_TABLES": "_records.edition",
+    "ENTENTE_KINDS": "_records.ententes",
+    "Entente": "_records.ententes",
+    "GRANTED": "_records.ententes",
+    "STATUSES": "_records.ententes",
+    "Partner": "_records.partners",
+    "Rename": "_records.partners",
+    "MODES": "_records.periods",
+    "PartialDate": "_records.periods",
+    "Period": "_records.periods",
+    "Element": "_records.portraits",
+    "Initiative": "_records.portraits",
+    "Section": "_records.portraits",
+    "Territory": "_records.portraits",
+    "Website": "_records.portraits",
+    "Revision": "_loading.index",
+    "Records": "_queries.collection",
+    "Exclusion": "_queries.funding",
+    "FundingTotal": "_queries.funding",
+    "PartnerMention": "_queries.partners",
+    "Dataset": "_dataset",
+    "clear_cache": "_load",
+    "editions": "_load",
+    "load": "_load",
+    "load_file": "_load",
+    "revisions": "_load",
+    "Change": "_changes",
+    "FieldChange": "_changes",
+    "diff": "_changes",
 }
 
 # Not `from typing import TYPE_CHECKING`: importing typing alone costs more than the rest of
@@ -128,30 +148,59 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from . import exports as exports
-    from .agreements import Entente
-    from .annotations import Amount, Mention, SourceNote, WrittenDate, WrittenPeriod
-    from .changes import Change, FieldChange, diff
-    from .dataset import Dataset
-    from .document import FooterLine, Introduction, Source
-    from .funding import Exclusion, FundingTotal
-    from .index import Revision
-    from .loading import clear_cache, editions, load, load_file, revisions
-    from .models import Element, Initiative, Section, Territory, Website
-    from .periods import PartialDate, Period
-    from .records import EditionRecords
-    from .registry import Partner, PartnerMention, Rename
+    from rqds_portraits import exports as exports
+    from rqds_portraits._changes import Change, FieldChange, diff
+    from rqds_portraits._dataset import Dataset
+    from rqds_portraits._load import clear_cache, editions, load, load_file, revisions
+    from rqds_portraits._loading.index import Revision
+    from rqds_portraits._queries.collection import Records
+    from rqds_portraits._queries.funding import Exclusion, FundingTotal
+    from rqds_portraits._queries.partners import PartnerMention
+    from rqds_portraits._records.annotations import (
+        PARTY_ROLES,
+        ROLES,
+        Amount,
+        Mention,
+        SourceNote,
+        WrittenDate,
+        WrittenPeriod,
+    )
+    from rqds_portraits._records.document import FooterLine, Introduction, Source
+    from rqds_portraits._records.edition import RECORD_TABLES, EditionRecords
+    from rqds_portraits._records.ententes import ENTENTE_KINDS, GRANTED, STATUSES, Entente
+    from rqds_portraits._records.partners import Partner, Rename
+    from rqds_portraits._records.periods import MODES, PartialDate, Period
+    from rqds_portraits._records.portraits import Element, Initiative, Section, Territory, Website
+
+
+class _MovedFinder:
+    """Asked, as the last finder, for a module of this package that no file holds: the module paths of
+    0.2.0 (``rqds_portraits.agreements``, …) still import, with a warning (``_moved.py``, read only then)."""
+
+    @staticmethod
+    def find_spec(fullname: str, path: object = None, target: object = None) -> Any:
+        if not fullname.startswith("rqds_portraits."):
+            return None
+        from rqds_portraits._moved import spec
+
+        return spec(fullname)
+
+
+import sys  # noqa: E402  # imported by the interpreter already: free
+
+if not any(getattr(finder, "__name__", "") == "_MovedFinder" for finder in sys.meta_path):
+    sys.meta_path.append(_MovedFinder)
 
 
 def __getattr__(name: str) -> Any:
     import importlib
 
     if name == "exports":  # the subpackage, on first use: rp.exports.export(ds, "csv", "out")
-        return importlib.import_module(".exports", __name__)
+        return importlib.import_module("rqds_portraits.exports")
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'rqds_portraits' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    value = getattr(importlib.import_module(f"rqds_portraits.{module}"), name)
     globals()[name] = value
     return value
 

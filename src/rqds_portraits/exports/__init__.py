@@ -5,59 +5,62 @@ Data Package, pandas.
     >>> FORMATS
     ('json', 'csv', 'sqlite', 'datapackage')
 
-Every format follows one description of the tables (:mod:`.tables`), writing
+Every format follows one description of the tables (:data:`TABLES`), writing
 an export twice gives the same bytes, and each file is written whole or not
-at all (:mod:`.files`).
+at all.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, get_args
 
-from ..errors import InvalidArgument, shown
-from ..index import EDITION_NAME
-from .csvfiles import write_csv
-from .dataframe import read_csv, to_dataframe
-from .datapackage import write_datapackage
-from .files import export_folder, write_bytes
-from .sqlitedb import write_sqlite
-from .tables import TABLES
+from rqds_portraits._errors import InvalidArgument, shown
+from rqds_portraits._tables import TABLES, Column, ForeignKey, Table
+from rqds_portraits.exports._checked import checked_dataset
+from rqds_portraits.exports._csv import FORMULA_STARTS, write_csv
+from rqds_portraits.exports._dataframe import read_csv, to_dataframe
+from rqds_portraits.exports._datapackage import write_datapackage
+from rqds_portraits.exports._files import export_folder, write_bytes
+from rqds_portraits.exports._sqlite import write_sqlite
 
 if TYPE_CHECKING:
     import os
 
-    from ..dataset import Dataset
+    from rqds_portraits._dataset import Dataset
 
-__all__ = ["FORMATS", "TABLES", "export", "read_csv", "to_dataframe", "write_json"]
+__all__ = [
+    "FORMATS",
+    "FORMULA_STARTS",
+    "TABLES",
+    "Column",
+    "ForeignKey",
+    "Format",
+    "Table",
+    "export",
+    "read_csv",
+    "to_dataframe",
+    "write_json",
+]
 
-FORMATS = ("json", "csv", "sqlite", "datapackage")
-
-
-def _dataset(ds: object) -> Dataset:
-    from ..dataset import Dataset
-
-    if not isinstance(ds, Dataset):
-        raise InvalidArgument(f"ds= must be a Dataset (from rp.load or rp.load_file), not {shown(ds)}")
-    if re.match(EDITION_NAME, ds.edition) is None:  # file names come only from an edition's name
-        raise InvalidArgument(f"the dataset's edition {shown(ds.edition)} is not an edition's name")
-    return ds
+Format = Literal["json", "csv", "sqlite", "datapackage"]
+FORMATS: tuple[Format, ...] = get_args(Format)
+"""The export formats: a JSON dataset file, one CSV file per table, a SQLite database, a Frictionless Data Package."""
 
 
 def write_json(ds: Dataset, folder: str | os.PathLike[str]) -> Path:
     """Write ``dataset-<edition>.json`` into *folder*: the dataset file as shipped, byte for byte."""
-    checked = _dataset(ds)
+    checked = checked_dataset(ds)
     return write_bytes(export_folder(folder) / f"dataset-{checked.edition}.json", checked.to_json())
 
 
-def export(ds: Dataset, format: str, folder: str | os.PathLike[str]) -> list[Path]:
+def export(ds: Dataset, format: Format | str, folder: str | os.PathLike[str]) -> list[Path]:
     """Write *ds* in *format* (one of :data:`FORMATS`) into *folder* (created if missing, when
     its parent exists). Returns the files written: ``dataset-<edition>.json``, one
     ``<table>.csv`` per table, ``tour-du-quebec-<edition>.sqlite`` with Datasette's
     ``metadata.json``, or the CSV files with ``datapackage.json``.
     """
-    checked = _dataset(ds)
+    checked = checked_dataset(ds)
     if not isinstance(format, str) or format not in FORMATS:
         raise InvalidArgument(f"invalid export format {shown(format)}; formats are {', '.join(FORMATS)}")
     out = export_folder(folder)

@@ -1,0 +1,352 @@
+"""Periods, dates and money amounts found in the portraits' text, each tied to its exact place.
+
+Periods are every ``YYYY-YYYY`` (hyphen or en dash) written in a portrait, and
+every range written in words ("de novembre 2012 à avril 2013", see
+:mod:`.dates`); dates are every other date written in words. Amounts are every
+number followed by a dollar sign, with the duration written after it ("/ 3
+ans"). An amount is tied to the period written on its own line (the nearest
+one before it, else the one after it).
+
+Readings that no rule can make come from the curated file's ``[[amount]]``
+entries, each with its kind, qualifier and note: an approximate or a malformed
+amount, an impact, a cut, a share of another amount (and whose share it is),
+a period written on another line. A curated ``value`` must have the digits
+written, or a ``reading`` saying why not. Which amounts need a reading is
+decided once the agreements are known (:func:`check_readings`).
+"""
+
+from __future__ import annotations
+
+import re
+import typing
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal, InvalidOperation
+
+import attrs
+
+from rqds_build.context import BuildContext, describe, locate
+from rqds_build.curated import Table, choice, line_of, optional_str, required_str
+from rqds_build.dates import find_words
+from rqds_build.extract import TextUnit
+from rqds_portraits._errors import BuildError, InvalidArgument
+from rqds_portraits._money import SPACES, parse_amount
+from rqds_portraits._records.annotations import Amount, AmountKind, Qualifier, SourceNote, WrittenDate, WrittenPeriod
+from rqds_portraits._records.ententes import Entente
+from rqds_portraits._records.periods import FIRST_YEAR, LAST_YEAR
+
+__all__ = ["check_readings", "find_amounts", "find_dates", "find_periods", "find_source_notes"]
+
+_PERIOD = re.compile(r"(?<![\d/])(\d{4})[-–](\d{4})(?![\d/])")
+_AMOUNT = re.compile(
+    rf"(?<![\d,])\d(?:[\d{SPACES},]*\d)?[{SPACES}]?\$(?:[{SPACES}]*/[{SPACES}]*(\d+)[{SPACES}]*ans\b)?"
+)
+_PLAIN = re.compile(
+    rf"^\d{{1,3}}(?:[{SPACES}]\d{{3}})*(?:,\d{{2}})?[{SPACES}]?\$(?:[{SPACES}]*/[{SPACES}]*\d+[{SPACES}]*ans)?$"
+)
+_QUALIFIERS = typing.get_args(Qualifier)
+_KINDS = typing.get_args(AmountKind)
+
+
+def find_periods(ctx: BuildContext, units: Sequence[TextUnit]) -> tuple[WrittenPeriod, ...]:
+    """Every period written in the portraits, in figures or in words, in document order.
+
+    Ids number the periods of each block: those in figures first (as 0.1.0 did,
+    so their ids stay), then those in words.
+    """
+    figures: list[tuple[TextUnit, re.Match[str]]] = []
+    words = []
+    for unit in units:
+        for match in _PERIOD.finditer(unit.text):
+            start, end = int(match[1]), int(match[2])
+            if FIRST_YEAR <= start <= end <= LAST_YEAR:
+                figures.append((unit, match))
+            else:
+                ctx.in_source(
+                    unit.line, f"{match[0]!r} is not a period (its end comes before its start, or out of range)"
+                )
+        words += [(unit, found) for found in find_words(unit.text) if found.is_range]
+    counters: dict[str, int] = defaultdict(int)
+    periods = []
+
+    def next_id(unit: TextUnit) -> str:
+        scope = unit.initiative_id or unit.territory_id
+        counters[scope] += 1
+        return f"{scope}-p{counters[scope]}"
+
+    for unit, match in figures:
+        span = (unit.column + match.start(), unit.column + match.end())
+        periods.append(
+            WrittenPeriod(
+                next_id(unit),
+                match[0],
+                int(match[1]),
+                int(match[2]),
+                unit.territory_id,
+                unit.initiative_id,
+                (unit.line, unit.line),
+                span,
+            )
+        )
+    for unit, found in words:
+        assert found.start is not None and found.end is not None
+        span = (unit.column + found.span[0], unit.column + found.span[1])
+        periods.append(
+            WrittenPeriod(
+                next_id(unit), found.text, found.start.year, found.end.year, unit.territory_id, unit.initiative_id,
+                (unit.line, unit.line), span, found.start, found.end,
+            )
+        )  # fmt: skip
+    return tuple(sorted(periods, key=lambda p: (p.lines[0], p.span)))
+
+
+def find_dates(units: Sequence[TextUnit]) -> tuple[WrittenDate, ...]:
+    """Every date written in words in the portraits (outside the ranges), in document order."""
+    counters: dict[str, int] = defaultdict(int)
+    found = []
+    for unit in units:
+        for word in find_words(unit.text):
+            if word.is_range:
+                continue
+            scope = unit.initiative_id or unit.territory_id
+            counters[scope] += 1
+            date = word.end if word.relation == "until" else word.start
+            assert date is not None
+            span = (unit.column + word.span[0], unit.column + word.span[1])
+            found.append(
+                WrittenDate(
+                    f"{scope}-d{counters[scope]}",
+                    word.text,
+                    date,
+                    word.relation,
+                    unit.territory_id,
+                    unit.initiative_id,
+                    (unit.line, unit.line),
+                    span,
+                )
+            )
+    return tuple(found)
+
+
+def find_amounts(
+    ctx: BuildContext, units: Sequence[TextUnit], periods: Sequence[WrittenPeriod]
+) -> tuple[tuple[Amount, ...], frozenset[str]]:
+    """Every money amount written in the portraits, in document order, with the curated readings
+    applied; and the ids of the amounts a curated entry reads."""
+    readings = _readings(ctx, units)
+    read: set[str] = set()
+    counters: dict[str, int] = defaultdict(int)
+    by_line: dict[int, list[WrittenPeriod]] = defaultdict(list)
+    for period in periods:
+        by_line[period.lines[0]].append(period)
+    found: list[Amount] = []
+    texts: dict[tuple[str, str], str] = {}
+    for unit in units:
+        for match in _AMOUNT.finditer(unit.text):
+            span = (unit.column + match.start(), unit.column + match.end())
+            reading = readings.pop((unit.line, match[0]), {})
+            scope = unit.initiative_id or unit.territory_id
+            counters[scope] += 1
+            amount_id = f"{scope}-a{counters[scope]}"
+            texts[(unit.territory_id, match[0])] = amount_id
+            if reading:
+                read.add(amount_id)
+            with ctx.problems.entry(*_where(ctx, reading, unit.line, match[0])):
+                found.append(
+                    Amount(
+                        id=amount_id,
+                        text=match[0],
+                        value=_value(match[0], reading),
+                        qualifier=typing.cast(Qualifier, choice(reading, "qualifier", _QUALIFIERS, "exact")),
+                        kind=typing.cast(AmountKind, choice(reading, "kind", _KINDS, "funding")),
+                        per_years=int(match[1]) if match[1] else None,
+                        period=None,
+                        period_id=None,
+                        share_of=optional_str(reading, "share_of"),
+                        partner_id=optional_str(reading, "partner"),
+                        territory_id=unit.territory_id,
+                        initiative_id=unit.initiative_id,
+                        lines=(unit.line, unit.line),
+                        span=span,
+                        note=optional_str(reading, "note"),
+                    )
+                )
+                written_period = _period_for(reading, by_line, units, unit, span)
+                if written_period is not None:
+                    found[-1] = attrs.evolve(found[-1], period=written_period.period, period_id=written_period.id)
+    for (_, text), entry in readings.items():
+        ctx.problems.add(
+            ctx.curated_file,
+            line_of(entry),
+            f"no amount is written {text!r} there; the source may have changed",
+            describe("amount")(entry),
+        )
+    return tuple(_resolve_shares(ctx, found, texts)), frozenset(read)
+
+
+def _where(ctx: BuildContext, reading: Table, line: int, text: str) -> tuple[str, int, str]:
+    if reading:
+        return ctx.curated_file, line_of(reading), describe("amount")(reading)
+    return ctx.source_file, line, ""
+
+
+def _readings(ctx: BuildContext, units: Sequence[TextUnit]) -> dict[tuple[int, str], Table]:
+
+    def read(entry: Table) -> tuple[tuple[int, str], Table]:
+        text = required_str(entry, "text")
+        at = required_str(entry, "at")
+        if text not in at:
+            raise BuildError("the amount must be part of its 'at' text")
+        for key in ("kind", "qualifier", "note"):
+            required_str(entry, key)  # an explicit reading, never a default
+        unit = locate(units, required_str(entry, "territory"), at, entry.get("line"))
+        return (unit.line, text), entry
+
+    return dict(ctx.each("amount", read))
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def _value(text: str, reading: Table) -> Decimal:
+    number = text.split("/")[0]
+    written = optional_str(reading, "value")
+    if written is None:
+        try:
+            return parse_amount(number)
+        except InvalidArgument:
+            raise BuildError(
+                f"cannot read the amount {text!r}: curate its value, with a reading of the digits"
+            ) from None
+    try:
+        value = Decimal(written)
+    except InvalidOperation:
+        raise BuildError(f"value {written!r} is not a decimal number") from None
+    if not value.is_finite():
+        raise BuildError(f"value {written!r} is not a finite amount")
+    if _digits(f"{value:f}") != _digits(number) and not optional_str(reading, "reading"):
+        raise BuildError(
+            f"value {written} does not have the digits written ({_digits(number)}): "
+            "correct it, or add a reading that says why the digits differ"
+        )
+    return value
+
+
+def _period_for(
+    reading: Table,
+    by_line: dict[int, list[WrittenPeriod]],
+    units: Sequence[TextUnit],
+    unit: TextUnit,
+    span: tuple[int, int],
+) -> WrittenPeriod | None:
+    if "period" in reading:
+        wanted = reading["period"]
+        if wanted == "":
+            return None  # curated: the period written on the line is not this amount's
+        anchor = locate(units, unit.territory_id, required_str(reading, "period_at"), reading.get("period_line"))
+        written = [p for p in by_line.get(anchor.line, []) if p.text == wanted]
+        if len(written) != 1:
+            raise BuildError(f"period {wanted!r} must be written once on line {anchor.line}")
+        return written[0]
+    same_line = by_line.get(unit.line, [])
+    before = [p for p in same_line if p.span[1] <= span[0]]
+    after = [p for p in same_line if p.span[0] >= span[1]]
+    return before[-1] if before else (after[0] if after else None)
+
+
+def _resolve_shares(ctx: BuildContext, amounts: list[Amount], ids: dict[tuple[str, str], str]) -> Iterable[Amount]:
+    for amount in amounts:
+        if amount.share_of is None:
+            yield amount
+            continue
+        other = ids.get((amount.territory_id, amount.share_of))
+        if other is None:
+            ctx.in_source(
+                amount.lines[0],
+                f"the reading of {amount.text!r} says share_of {amount.share_of!r}, which is no amount of {amount.territory_id!r}",
+            )
+            other = None
+        yield attrs.evolve(amount, share_of=other)
+
+
+def words_near(text_of: Mapping[int, TextUnit], line: int, words: Sequence[str]) -> list[str]:
+    """The *words* written on *line* or on the line before it in the same block (whole words, any case)."""
+    unit = text_of[line]
+    previous = text_of.get(line - 1)
+    near = unit.text + (
+        "\n" + previous.text if previous is not None and previous.initiative_id == unit.initiative_id else ""
+    )
+    return [word for word in words if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", near, re.IGNORECASE)]
+
+
+def is_plain(text: str) -> bool:
+    """Whether an amount is written plainly: "N $" or "N $ / k ans"."""
+    return _PLAIN.match(text) is not None
+
+
+def check_readings(
+    ctx: BuildContext,
+    units: Sequence[TextUnit],
+    amounts: Sequence[Amount],
+    read: frozenset[str],
+    ententes: Sequence[Entente],
+) -> None:
+    """Every amount has an explicit reading unless it is unambiguous: written plainly ("N $",
+    "N $ / k ans"), in an agreement's lines, with none of the edition's ``amount_words``
+    (``[conventions]``: "compressions", "app.", …) on its line or the line before."""
+    words = ctx.curated.get("conventions", {}).get("amount_words", [])
+    in_agreements = {amount_id for e in ententes for amount_id in e.amount_ids}
+    text_of = {unit.line: unit for unit in units}
+    for amount in amounts:
+        line = amount.lines[0]
+        if amount.id in read:
+            continue
+        said = words_near(text_of, line, words)
+        if said:
+            ctx.in_source(
+                line,
+                f"{amount.text!r} needs a curated [[amount]] reading (kind, qualifier, note): {', '.join(map(repr, said))} is written near it",
+            )
+        elif not is_plain(amount.text):
+            ctx.in_source(
+                line,
+                f"{amount.text!r} is not written plainly (N $ or N $ / k ans): it needs a curated [[amount]] reading",
+            )
+        elif amount.id not in in_agreements:
+            ctx.in_source(
+                line,
+                f"{amount.text!r} belongs to no agreement record: give it an [[entente]], or a curated [[amount]] reading",
+            )
+
+
+def find_source_notes(ctx: BuildContext, units: Sequence[TextUnit]) -> tuple[SourceNote, ...]:
+    """The curated ``[[source_note]]`` remarks, each tied to its passage (``text`` within ``at``)."""
+
+    def anchor(entry: Table) -> tuple[TextUnit, tuple[int, int], str, str]:
+        at = required_str(entry, "at")
+        unit = locate(units, required_str(entry, "territory"), at, entry.get("line"))
+        text = entry.get("text", at)
+        if not isinstance(text, str) or at.count(text) != 1:
+            raise BuildError(f"{text!r} must occur exactly once in its 'at' passage")
+        start = unit.column + unit.text.index(at) + at.index(text)
+        return unit, (start, start + len(text)), text, required_str(entry, "note")
+
+    found = ctx.each("source_note", anchor)
+    counters: dict[str, int] = defaultdict(int)
+    notes = []
+    for unit, span, text, note in sorted(found, key=lambda item: (item[0].line, item[1])):
+        scope = unit.initiative_id or unit.territory_id
+        counters[scope] += 1
+        notes.append(
+            SourceNote(
+                f"{scope}-n{counters[scope]}",
+                text,
+                note,
+                unit.territory_id,
+                unit.initiative_id,
+                (unit.line, unit.line),
+                span,
+            )
+        )
+    return tuple(notes)

@@ -1,0 +1,119 @@
+"""The edition being built: its source lines, its curated file, and where problems are recorded.
+
+Each step of the build reads the curated entries through :meth:`BuildContext.each`,
+which records a problem of one entry and goes on with the next, and anchors an
+entry to the text with :meth:`BuildContext.locate`, whose error names the closest
+lines when the source no longer reads as the entry says.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TypeVar
+
+import attrs
+
+from rqds_build.curated import Table, entries, key_line, line_of, todos
+from rqds_build.problems import Problems
+from rqds_portraits._errors import BuildError
+
+if TYPE_CHECKING:
+    from rqds_build.extract import TextUnit
+
+__all__ = ["BuildContext", "describe", "locate"]
+
+T = TypeVar("T")
+
+
+def describe(kind: str) -> Callable[[Table], str]:
+    def describe(entry: Table) -> str:
+        label = entry.get("id") or entry.get("text") or entry.get("at") or ""
+        territory = entry.get("territory")
+        return f"[[{kind}]] {label!r}" + (f" ({territory})" if isinstance(territory, str) else "")
+
+    return describe
+
+
+@attrs.define
+class BuildContext:
+    """One edition's inputs and the problems found in them."""
+
+    edition: str
+    lines: Sequence[str]
+    curated: Table
+    problems: Problems
+    curated_text: str = ""
+    """The curated file as written, to name the line of a key (:meth:`key_line`)."""
+
+    @property
+    def curated_file(self) -> str:
+        return f"{self.edition}/curated.toml"
+
+    @property
+    def source_file(self) -> str:
+        return f"{self.edition}/source.txt"
+
+    def each(self, kind: str, handle: Callable[[Table], T]) -> list[T]:
+        """What *handle* gives for every ``[[kind]]`` entry; a :class:`~rqds_portraits.BuildError`
+        it raises is recorded against that entry, and the next one is handled."""
+        describe_entry = describe(kind)
+        try:
+            found = entries(self.curated, kind)
+        except BuildError as error:
+            self.problems.add(self.curated_file, 0, str(error))
+            return []
+        results: list[T] = []
+        for entry in found:
+            if todos(entry):
+                continue  # each TODO is reported once, as a decision to make; the entry is not read until then
+            with self.problems.entry(self.curated_file, line_of(entry), describe_entry(entry)):
+                results.append(handle(entry))
+        return results
+
+    def key_line(self, place: str) -> int:
+        """The line of the curated key *place* (``"conventions.footer_start"``), 0 when unknown."""
+        return key_line(self.curated_text, place)
+
+    def in_source(self, line: int, message: str) -> None:
+        """Record a problem of the source text at *line* (one no curated entry answers yet)."""
+        self.problems.add(self.source_file, line, message)
+
+
+def locate(units: Sequence[TextUnit], territory: str, at: str, line: object = None) -> TextUnit:
+    """The one text unit of *territory* whose text contains *at* (a curated anchor);
+    *line* picks one when the words occur on several lines.
+
+    When no line contains *at*, the error says the source may have changed and
+    names the closest lines; when several do, it lists them.
+    """
+    if line is not None and not isinstance(line, int):
+        raise BuildError(f"line must be a line number, got {line!r}")
+    own = [unit for unit in units if unit.territory_id == territory]
+    if not own:
+        raise BuildError(f"no portrait has the territory id {territory!r}")
+    found = [unit for unit in own if at in unit.text]
+    chosen = [unit for unit in found if unit.line == line] if line is not None else found
+    if len(chosen) == 1:
+        return chosen[0]
+    if not found:
+        raise BuildError(f"no line of {territory!r} contains {at!r}; the source may have changed. {_closest(own, at)}")
+    lines = [unit.line for unit in found]
+    if line is not None:
+        raise BuildError(f"line {line} does not contain {at!r}; it is on lines {lines}")
+    raise BuildError(f"{at!r} is on several lines of {territory!r}: {lines}; add line = N to say which")
+
+
+def _closest(units: Sequence[TextUnit], at: str) -> str:
+    """The lines most like *at*, for a maintainer to find what it became."""
+    scored = []
+    for unit in units:
+        match = difflib.SequenceMatcher(None, at, unit.text, autojunk=False).find_longest_match(
+            0, len(at), 0, len(unit.text)
+        )
+        scored.append((match.size / max(len(at), 1), unit))
+    best = [item for item in sorted(scored, key=lambda item: -item[0])[:2] if item[0] >= 0.3]
+    if not best:
+        return "No line is close."
+    shown = "; ".join(f"line {unit.line}: {unit.text[:90]!r}" for _, unit in best)
+    return f"Closest: {shown}"

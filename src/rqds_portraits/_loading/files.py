@@ -1,0 +1,90 @@
+"""The bytes of dataset files: bundled ones read through the package's loader, others bounded, both hashed.
+
+>>> from rqds_portraits._loading.files import read_bundled, sha256_of
+>>> len(sha256_of(read_bundled("editions.json")))
+64
+"""
+
+from __future__ import annotations
+
+import os
+from os import PathLike
+
+from rqds_portraits._errors import DatasetIntegrityError
+
+__all__ = ["MAX_FILE_BYTES", "inflated", "read_bundled", "read_dataset_file", "sha256_of"]
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""The largest dataset file read (the bundled ones are well under 1 MB), compressed or not."""
+
+_DATA = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data")
+
+
+def read_bundled(*parts: str) -> bytes:
+    """The bytes of a file under the package's ``data/`` folder (``read_bundled("2014-2015", "source.txt")``).
+
+    Works from a wheel, an editable install or a zip: files on disk and zip
+    archives are read through the package's own loader (the call importlib.resources
+    makes for them), which costs no import on the cold-start path; any other
+    loader goes through :func:`importlib.resources.files`.
+    """
+    loader = __spec__.loader
+    if loader is not None and hasattr(loader, "get_data"):
+        try:
+            return bytes(loader.get_data(os.path.join(_DATA, *parts)))
+        except OSError:
+            pass  # let importlib.resources say what is missing
+    from importlib.resources import files
+
+    resource = files("rqds_portraits").joinpath("data")
+    for part in parts:
+        resource = resource.joinpath(part)
+    try:
+        return resource.read_bytes()
+    except OSError:
+        raise DatasetIntegrityError(
+            f"the bundled file data/{'/'.join(parts)} is missing: reinstall rqds-portraits"
+        ) from None
+
+
+def read_dataset_file(path: str | PathLike[str], shown_path: str) -> bytes:
+    """The bytes of a dataset file on disk (decompressed when gzipped), of at most :data:`MAX_FILE_BYTES`."""
+    from rqds_portraits._io import Unreadable, read_regular_file
+
+    try:
+        raw = read_regular_file(path, MAX_FILE_BYTES)
+    except Unreadable as error:
+        raise DatasetIntegrityError(f"cannot read the dataset file {shown_path}: {error.reason}") from None
+    raw = inflated(raw, shown_path)
+    if len(raw) > MAX_FILE_BYTES:
+        raise DatasetIntegrityError(
+            f"{shown_path} is larger than {MAX_FILE_BYTES} bytes: not a dataset file of this package"
+        )
+    return raw
+
+
+def inflated(raw: bytes, where: str) -> bytes:
+    """*raw*, decompressed (at most one byte past :data:`MAX_FILE_BYTES`) when it is gzipped, as
+    earlier revisions are stored."""
+    if not raw.startswith(b"\x1f\x8b"):  # gzip's magic number
+        return raw
+    import zlib
+
+    try:
+        return zlib.decompressobj(wbits=31).decompress(raw, MAX_FILE_BYTES + 1)
+    except zlib.error as error:
+        raise DatasetIntegrityError(f"{where} is not a valid gzip file: {error}") from None
+
+
+def sha256_of(data: bytes) -> str:
+    """The SHA-256 hex digest of *data*."""
+    # hashlib loads OpenSSL (a few ms at every cold start); the built-in SHA-256 module,
+    # where this Python has one, gives the same digest without it.
+    try:
+        from _sha2 import sha256  # type: ignore[import-not-found,unused-ignore]  # Python 3.12+
+    except ImportError:
+        try:
+            from _sha256 import sha256  # type: ignore[import-not-found,no-redef,unused-ignore]  # Python 3.10, 3.11
+        except ImportError:
+            from hashlib import sha256  # type: ignore[assignment,unused-ignore]
+    return str(sha256(data).hexdigest())

@@ -1,0 +1,144 @@
+"""One verified dataset file: its bytes, its SHA-256, and its members decoded into records on demand.
+
+The file's JSON is decoded member by member, in file order, only as far as a
+reader asks (:class:`LazyObject`): a script that asks for one territory decodes
+the file's first members, not its hundreds of mentions.
+
+A :class:`DatasetFile` is what loading hands up: the file's bytes (checked
+against their SHA-256 before anything is read from them) and each member of the
+file, upgraded from an older layout and decoded into records the first time it
+is asked for, once, under a lock. It pickles as its bytes and hash, and the
+hash is checked again when it is unpickled.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from rqds_portraits._errors import DatasetIntegrityError
+from rqds_portraits._loading.codec import from_data
+from rqds_portraits._loading.files import sha256_of
+from rqds_portraits._loading.upgrade import ADDED, added, upgrade
+from rqds_portraits._once import Once
+
+__all__ = ["DatasetFile", "LazyObject", "verified"]
+
+
+_DECODER = json.JSONDecoder()
+
+
+class LazyObject(Mapping[str, Any]):
+    """A JSON object whose members are decoded in file order, only as far as asked.
+
+    A script that asks for one territory decodes the file's first members, not
+    its hundreds of mentions. Safe to share between threads.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._members: dict[str, Any] = {}
+        self._lock = threading.Lock()
+        self._position = self._skip(0)
+        if not text.startswith("{", self._position):
+            raise DatasetIntegrityError("a dataset file holds one JSON object")
+        self._position = self._skip(self._position + 1)
+        self._done = text.startswith("}", self._position)
+
+    def _skip(self, position: int) -> int:
+        while position < len(self._text) and self._text[position] in " \t\n\r":
+            position += 1
+        return position
+
+    def _next_member(self) -> None:
+        text, decode = self._text, _DECODER.raw_decode
+        try:
+            key, position = decode(text, self._position)
+            position = self._skip(position)
+            if not text.startswith(":", position):
+                raise ValueError(f"':' expected at character {position}")
+            value, position = decode(text, self._skip(position + 1))
+        except (ValueError, RecursionError) as error:
+            raise DatasetIntegrityError(f"the dataset file is not valid JSON: {error}") from None
+        self._members[key] = value
+        position = self._skip(position)
+        self._done = text.startswith("}", position)
+        self._position = self._skip(position + 1)
+
+    def _decode_until(self, key: str | None) -> None:
+        """Decode members until *key* is found (every member when ``None``)."""
+        with self._lock:
+            while (key is None or key not in self._members) and not self._done:
+                self._next_member()
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self._members:
+            self._decode_until(key)
+        return self._members[key]
+
+    def __iter__(self) -> Iterator[str]:
+        self._decode_until(None)
+        return iter(list(self._members))
+
+    def __len__(self) -> int:
+        self._decode_until(None)
+        return len(self._members)
+
+
+class DatasetFile:
+    """A dataset file whose bytes match *sha256*, and its members as records.
+
+    *data* is the file's JSON object (decoded lazily or already checked whole);
+    *defaults* gives members that an older layout lacks and the edition index
+    knows (the ``revision_date`` of a bundled revision).
+    """
+
+    __slots__ = ("_once", "data", "defaults", "raw", "sha256")
+
+    def __init__(
+        self, raw: bytes, sha256: str, data: Mapping[str, Any], defaults: Mapping[str, Any] | None = None
+    ) -> None:
+        self.raw = raw
+        self.sha256 = sha256
+        self.data = data
+        self.defaults: Mapping[str, Any] = dict(defaults or {})
+        self._once = Once()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return verified, (self.raw, self.sha256, self.defaults)
+
+    def member(self, name: str) -> Any:
+        """The member *name* as JSON data, in today's layout (an older file is upgraded)."""
+        layout = int(self.data["format"])
+        if added(name, layout):
+            return self.defaults.get(name, ADDED[name][1])
+        return upgrade(name, self.data[name], layout)
+
+    def records(self, name: str, hint: Any) -> Any:
+        """The member *name* as records of type *hint* (``tuple[Territory, ...]``), decoded once."""
+        return self._once.get(name, lambda: from_data(hint, self.member(name)))
+
+
+def verified(
+    raw: bytes,
+    sha256: str,
+    defaults: Mapping[str, Any] | None = None,
+    where: str = "the unpickled dataset file",
+    remedy: str = ": its bytes were altered after it was pickled",
+) -> DatasetFile:
+    """The dataset file *raw* (named *where* in messages), whose SHA-256 must be *sha256*; its
+    members are decoded lazily.
+
+    Raises :class:`~rqds_portraits.DatasetIntegrityError` when the bytes do not match the hash
+    (the message ends with *remedy*, which says where the hash comes from) or are not UTF-8.
+    """
+    digest = sha256_of(raw)
+    if digest != sha256:
+        raise DatasetIntegrityError(f"{where} has sha256 {digest}, not {sha256}{remedy}")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise DatasetIntegrityError(f"{where} is not UTF-8: {error}") from None
+    return DatasetFile(raw, digest, LazyObject(text), defaults)

@@ -1,0 +1,229 @@
+"""Periods of years, as the portraits write them, and how they relate.
+
+A period is written "2013-2016": a start year and an end year. Québec's public
+agreements ("ententes") run on fiscal years, from 1 April to 31 March, so a
+written range is read as fiscal years: "2013-2016" runs from April 2013 to
+March 2016 (three fiscal years, which is why the text says "670 000 $ / 3 ans"),
+and "2014-2015" is one fiscal year. A single year ("2014") is the calendar year.
+Exact dates, when the text gives them, replace those defaults.
+
+    >>> from rqds_portraits._records.periods import Period
+    >>> p = Period.parse("2013–2016")
+    >>> p.start, p.end, p.years
+    (2013, 2016, 3)
+    >>> p.overlaps(Period.parse("2014-2015")), p.overlaps(Period.parse("2016-2017"))
+    (True, False)
+    >>> Period.parse(2014).overlaps(Period.parse("2013-2014"))  # January to March 2014
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal, TypeAlias, get_args
+
+import attrs
+
+from rqds_portraits._errors import InvalidArgument, InvalidPeriod, shown
+
+__all__ = ["FIRST_YEAR", "LAST_YEAR", "MODES", "Mode", "PartialDate", "Period", "PeriodLike", "relates"]
+
+FIRST_YEAR = 1900
+LAST_YEAR = 2100
+_FISCAL_START_MONTH = 4  # April
+_ACCEPTED = (
+    'a year (2014 or "2014"), a range "2013-2016" (hyphen, en dash or slash; parentheses allowed), '
+    "a pair of years (2013, 2016) or a Period, with years from "
+    f"{FIRST_YEAR} to {LAST_YEAR} and the end not before the start"
+)
+# Patterns as strings: re compiles (and caches) them on first use, not at import.
+_RANGE = r"^\(?\s*([0-9]{4})\s*[-–/]\s*([0-9]{4})\s*\)?$"
+_YEAR = r"^\(?\s*([0-9]{4})\s*\)?$"
+_DATE = r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$"
+
+Precision = Literal["year", "month", "day"]
+
+
+@attrs.frozen
+class PartialDate:
+    """A date written with the precision the text gives: a year, a month or a day.
+
+    >>> PartialDate.parse("2016-03-31").precision, str(PartialDate.parse("2013-04"))
+    ('day', '2013-04')
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> Precision:
+        """``"year"``, ``"month"`` or ``"day"``: how much of the date the text gives."""
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read ``"YYYY"``, ``"YYYY-MM"`` or ``"YYYY-MM-DD"``."""
+        import datetime  # only when a date is parsed: not on the cold-start path
+
+        match = re.match(_DATE, text.strip()) if isinstance(text, str) and len(text) < 40 else None
+        if match is None:
+            raise InvalidPeriod(f"invalid date {shown(text)}: expected YYYY, YYYY-MM or YYYY-MM-DD")
+        year, month, day = (int(part) if part else None for part in match.groups())
+        assert year is not None
+        try:
+            datetime.date(year, month or 1, day or 1)
+        except ValueError as error:
+            raise InvalidPeriod(f"invalid date {shown(text)}: {error}") from None
+        return cls(year, month, day)
+
+    def __attrs_post_init__(self) -> None:
+        import datetime
+
+        parts = {"year": self.year, "month": self.month, "day": self.day}
+        for name, part in parts.items():
+            if isinstance(part, bool) or (not isinstance(part, int) and (name == "year" or part is not None)):
+                raise InvalidPeriod(
+                    f"invalid date: {name} must be an integer{'' if name == 'year' else ' or None'}, not {shown(part)}"
+                )
+        if self.day is not None and self.month is None:
+            raise InvalidPeriod(f"invalid date: a day ({shown(self.day)}) needs a month")
+        try:
+            datetime.date(self.year, self.month or 1, self.day or 1)
+        except (ValueError, OverflowError) as error:
+            written = ", ".join(f"{name}={shown(part)}" for name, part in parts.items())
+            raise InvalidPeriod(f"invalid date ({written}): {error}") from None
+
+    def __str__(self) -> str:
+        parts = [f"{self.year:04d}"]
+        parts += [f"{part:02d}" for part in (self.month, self.day) if part is not None]
+        return "-".join(parts)
+
+
+def _check_year(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not FIRST_YEAR <= value <= LAST_YEAR:
+        raise InvalidPeriod(
+            f"invalid period: the {attribute.name} year must be an integer from {FIRST_YEAR} to {LAST_YEAR}, not {shown(value)}"
+        )
+
+
+def _check_date(instance: object, attribute: attrs.Attribute[PartialDate | None], value: object) -> None:
+    if value is not None and not isinstance(value, PartialDate):
+        raise InvalidPeriod(f"invalid period: {attribute.name} must be a PartialDate or None, not {shown(value)}")
+
+
+@attrs.frozen
+class Period:
+    """Years from *start* to *end*, with exact dates when the text gives them."""
+
+    start: int = attrs.field(validator=_check_year)
+    end: int = attrs.field(validator=_check_year)
+    start_date: PartialDate | None = attrs.field(default=None, validator=_check_date)
+    end_date: PartialDate | None = attrs.field(default=None, validator=_check_date)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise InvalidPeriod(
+                f"invalid period {self.start}-{self.end}: the end comes before the start; accepted: {_ACCEPTED}"
+            )
+        if self.months()[1] < self.months()[0]:
+            raise InvalidPeriod(
+                f"invalid period {self}: its end date {self.end_date} comes before its start date {self.start_date}"
+            )
+
+    @classmethod
+    def parse(cls, value: PeriodLike, *, parameter: str = "period") -> Period:
+        """Read a period from ``"2013-2016"``, ``"2013–2016"``, ``"2013/2016"``, ``"(2011-2015)"``,
+        ``"2014"``, ``2014`` or ``(2013, 2016)``.
+
+        Raises :class:`~rqds_portraits.InvalidPeriod` for anything else
+        (*parameter* names the argument in the message).
+        """
+        if not isinstance(parameter, str) or not parameter.isidentifier():
+            raise InvalidArgument(
+                f"parameter= names the argument read, such as 'period' (an identifier), not {shown(parameter)}"
+            )
+        if isinstance(value, Period):
+            return value
+        if isinstance(value, int) and not isinstance(value, bool) and FIRST_YEAR <= value <= LAST_YEAR:
+            return cls(value, value)
+        if (
+            isinstance(value, tuple)
+            and len(value) == 2
+            and all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+        ):
+            start, end = value
+            if FIRST_YEAR <= start <= LAST_YEAR and FIRST_YEAR <= end <= LAST_YEAR:
+                return cls(start, end)
+        if isinstance(value, str) and len(value) < 40:
+            text = value.strip()
+            range_match = re.match(_RANGE, text)
+            if range_match:
+                return cls(int(range_match[1]), int(range_match[2]))
+            year_match = re.match(_YEAR, text)
+            if year_match:
+                return cls(int(year_match[1]), int(year_match[1]))
+        raise InvalidPeriod(f"invalid {parameter}= {shown(value)}; accepted: {_ACCEPTED}")
+
+    @property
+    def years(self) -> int:
+        """The number of years the range spans (``end - start``; 1 for a single year)."""
+        return max(self.end - self.start, 1)
+
+    def months(self) -> tuple[int, int]:
+        """First and last month covered, as ``year * 12 + month - 1`` (see the module docs)."""
+        if self.start == self.end:
+            first, last = self.start * 12, self.end * 12 + 11
+        else:
+            first = self.start * 12 + _FISCAL_START_MONTH - 1
+            last = self.end * 12 + _FISCAL_START_MONTH - 2
+        if self.start_date is not None:
+            first = self.start_date.year * 12 + (self.start_date.month or 1) - 1
+        if self.end_date is not None:
+            last = self.end_date.year * 12 + (self.end_date.month or 12) - 1
+        return first, last
+
+    def overlaps(self, other: PeriodLike) -> bool:
+        """Whether the two periods share at least one month."""
+        mine, theirs = self.months(), Period.parse(other).months()
+        return mine[0] <= theirs[1] and theirs[0] <= mine[1]
+
+    def within(self, other: PeriodLike) -> bool:
+        """Whether this period lies entirely inside *other*."""
+        mine, theirs = self.months(), Period.parse(other).months()
+        return theirs[0] <= mine[0] and mine[1] <= theirs[1]
+
+    def contains(self, other: PeriodLike) -> bool:
+        """Whether *other* lies entirely inside this period."""
+        return Period.parse(other).within(self)
+
+    def same_years(self, other: PeriodLike) -> bool:
+        """Whether both periods are written with the same start and end years."""
+        theirs = Period.parse(other)
+        return (self.start, self.end) == (theirs.start, theirs.end)
+
+    def __str__(self) -> str:
+        return str(self.start) if self.start == self.end else f"{self.start}-{self.end}"
+
+
+PeriodLike: TypeAlias = "Period | str | int | tuple[int, int]"
+"""What the period arguments accept: a :class:`Period`, ``"2013-2016"``, ``2014`` or ``(2013, 2016)``."""
+
+
+Mode = Literal["overlaps", "within", "contains", "exact"]
+MODES: tuple[Mode, ...] = get_args(Mode)
+"""How a period is compared with the one asked for: it shares a month with it (``"overlaps"``),
+lies inside it (``"within"``), holds it (``"contains"``) or has the same years (``"exact"``)."""
+
+
+def relates(period: Period, asked: Period, mode: str) -> bool:
+    """Whether *period* relates to *asked* as *mode* (one of :data:`MODES`) says."""
+    if mode == "overlaps":
+        return period.overlaps(asked)
+    if mode == "within":
+        return period.within(asked)
+    if mode == "contains":
+        return period.contains(asked)
+    return period.same_years(asked)  # "exact"

@@ -1,0 +1,541 @@
+"""The one description of the exported tables, which every format follows.
+
+Each :class:`Table` names its columns (with a type and a description), its
+primary key and its foreign keys, and gives its rows from a dataset through
+the attributes every :class:`~rqds_portraits.Dataset` has (:class:`Tabulated`). CSV, SQLite, the
+Frictionless Data Package and pandas all read this description, so the formats
+cannot drift apart. Money stays exact: amounts are :class:`~decimal.Decimal`
+here, written as exact decimal text, beside the same amount as an integer of
+cents (``value_cents``), which sorts and sums exactly as a number anywhere.
+A list of values (a mention's roles, a partner's acronyms) is one text cell,
+its items separated by ``"; "``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from decimal import Decimal
+from typing import Any, Literal, Protocol
+
+import attrs
+
+from rqds_portraits._records.annotations import (
+    AMOUNT_KINDS,
+    DATE_RELATIONS,
+    QUALIFIERS,
+    ROLES,
+    Amount,
+    Mention,
+    SourceNote,
+    WrittenDate,
+    WrittenPeriod,
+)
+from rqds_portraits._records.document import Source
+from rqds_portraits._records.ententes import ENTENTE_KINDS, STATUS_BASES, STATUSES, Entente
+from rqds_portraits._records.partners import PARTNER_SCOPES, Partner
+from rqds_portraits._records.portraits import ELEMENT_KINDS, SECTION_KINDS, Initiative, Territory
+
+__all__ = ["TABLES", "Column", "ColumnType", "ForeignKey", "Table", "Tabulated", "cents", "rows", "table", "text_value"]
+
+
+class Tabulated(Protocol):
+    """What the tables are made from: what every :class:`~rqds_portraits.Dataset` has."""
+
+    @property
+    def edition(self) -> str: ...
+    @property
+    def revision(self) -> int: ...
+    @property
+    def revision_date(self) -> datetime.date | None: ...
+    @property
+    def as_of(self) -> datetime.date | None: ...
+    @property
+    def sha256(self) -> str: ...
+    @property
+    def source(self) -> Source: ...
+    @property
+    def territories(self) -> Sequence[Territory]: ...
+    @property
+    def initiatives(self) -> Sequence[Initiative]: ...
+    @property
+    def periods(self) -> Sequence[WrittenPeriod]: ...
+    @property
+    def dates(self) -> Sequence[WrittenDate]: ...
+    @property
+    def amounts(self) -> Sequence[Amount]: ...
+    @property
+    def ententes(self) -> Sequence[Entente]: ...
+    @property
+    def mentions(self) -> Sequence[Mention]: ...
+    @property
+    def partners(self) -> Sequence[Partner]: ...
+    @property
+    def source_notes(self) -> Sequence[SourceNote]: ...
+
+
+ColumnType = Literal["string", "integer", "decimal", "boolean", "date", "datetime"]
+Row = tuple[Any, ...]
+
+
+@attrs.frozen
+class Column:
+    """A column: its name, type and what it holds."""
+
+    name: str
+    type: ColumnType
+    description: str
+
+
+@attrs.frozen
+class ForeignKey:
+    """Columns of a table that refer to the key of another (or the same) table."""
+
+    columns: tuple[str, ...]
+    table: str
+    references: tuple[str, ...] = ("id",)
+
+
+@attrs.frozen
+class Table:
+    """An exported table: its name, description, columns, keys and rows."""
+
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    rows: Callable[[Tabulated], Iterator[Row]] = attrs.field(repr=False)
+    primary_key: tuple[str, ...] = ("id",)
+    foreign_keys: tuple[ForeignKey, ...] = ()
+
+
+def _c(name: str, type: ColumnType, description: str) -> Column:
+    return Column(name, type, description)
+
+
+def _one_of(values: Iterable[str]) -> str:
+    """A vocabulary in words: ``"funding, impact or cut"``."""
+    *first, last = values
+    return f"{', '.join(first)} or {last}" if first else last
+
+
+def _lines(prefix: str = "") -> tuple[Column, ...]:
+    return (
+        _c(f"{prefix}first_line", "integer", "first line of the bundled source text (1-based)"),
+        _c(f"{prefix}last_line", "integer", "last line of the bundled source text"),
+    )
+
+
+_SPAN = (
+    _c("line", "integer", "line of the bundled source text (1-based)"),
+    _c("span_start", "integer", "first column of the text in the line (0-based)"),
+    _c("span_end", "integer", "column after the text in the line"),
+)
+_PLACE = (
+    _c("territory_id", "string", "the territory whose portrait it is in"),
+    _c("initiative_id", "string", "the initiative block it is in (empty for a territory's notes)"),
+)
+_TO_PLACE = (ForeignKey(("territory_id",), "territories"), ForeignKey(("initiative_id",), "initiatives"))
+
+
+def _edition(ds: Tabulated) -> Iterator[Row]:
+    s = ds.source
+    yield (ds.edition, ds.revision, ds.revision_date, ds.as_of, ds.sha256, s.title, s.publisher, s.publisher_acronym,
+           "; ".join(s.authors), s.published, s.modified, s.url, s.platform, s.consulted, s.citation, s.reuse_caveat,
+           s.sha256)  # fmt: skip
+
+
+def _date(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def cents(value: Decimal) -> int:
+    """An amount in dollars as an exact integer of cents (amounts have at most two decimals)."""
+    return int(value.scaleb(2).to_integral_value())
+
+
+def _territories(ds: Tabulated) -> Iterator[Row]:
+    for t in ds.territories:
+        yield (t.id, t.region_number, t.name, t.heading, " ".join(w.url for w in t.websites),
+               "\n".join(n.text for n in t.notes), *t.lines)  # fmt: skip
+
+
+def _initiatives(ds: Tabulated) -> Iterator[Row]:
+    for i in ds.initiatives:
+        yield (i.id, i.territory_id, i.title, i.label, *i.lines)
+
+
+def _sections(ds: Tabulated) -> Iterator[Row]:
+    for i in ds.initiatives:
+        for position, s in enumerate(i.sections, start=1):
+            yield (f"{i.id}-s{position}", i.id, position, s.kind, s.heading, s.inline, *s.lines)
+
+
+def _items(ds: Tabulated) -> Iterator[Row]:
+    for i in ds.initiatives:
+        for s_position, s in enumerate(i.sections, start=1):
+            for position, e in enumerate(s.elements, start=1):
+                yield (f"{i.id}-s{s_position}-{position}", f"{i.id}-s{s_position}", position, e.kind, e.level,
+                       e.number, e.prefix, e.text, e.lines[0])  # fmt: skip
+
+
+def _periods(ds: Tabulated) -> Iterator[Row]:
+    for p in ds.periods:
+        yield (p.id, p.text, p.start, p.end, _date(p.start_date), _date(p.end_date), p.territory_id, p.initiative_id,
+               p.lines[0], *p.span)  # fmt: skip
+
+
+def _dates(ds: Tabulated) -> Iterator[Row]:
+    for d in ds.dates:
+        yield (
+            d.id,
+            d.text,
+            str(d.date),
+            d.date.precision,
+            d.relation,
+            d.territory_id,
+            d.initiative_id,
+            d.lines[0],
+            *d.span,
+        )
+
+
+def _amounts(ds: Tabulated) -> Iterator[Row]:
+    for a in ds.amounts:
+        period = a.period
+        yield (a.id, a.text, a.value, cents(a.value), a.currency, a.qualifier, a.kind, a.per_years,
+               period.start if period else None, period.end if period else None, a.period_id, a.share_of,
+               a.partner_id, a.territory_id, a.initiative_id, a.lines[0], *a.span, a.note)  # fmt: skip
+
+
+def _partners(ds: Tabulated) -> Iterator[Row]:
+    for p in ds.partners:
+        renames = "; ".join(
+            f"{r.year}: {r.old_acronym or r.old_name} → {r.new_acronym or r.new_name}" for r in p.renames
+        )
+        yield (p.id, p.name, "; ".join(p.acronyms), "; ".join(p.variants), "; ".join(p.portrait_forms), p.kind,
+               p.scope, "; ".join(p.territories), p.network_id, p.collective, p.count, renames, p.note)  # fmt: skip
+
+
+def _mentions(ds: Tabulated) -> Iterator[Row]:
+    for m in ds.mentions:
+        yield (m.id, m.text, m.role, "; ".join(m.roles), m.partner_id, m.territory_id, m.initiative_id, m.lines[0],
+               *m.span, m.note)  # fmt: skip
+
+
+def _ententes(ds: Tabulated) -> Iterator[Row]:
+    for e in ds.ententes:
+        p = e.period
+        yield (e.id, e.title, e.subject, e.kind, e.status, e.status_text, e.status_basis, e.signatories,
+               p.start if p else None, p.end if p else None, _date(p.start_date if p else None),
+               _date(p.end_date if p else None), "\n".join(e.dates_text), e.territory_id, e.initiative_id, *e.lines,
+               e.note)  # fmt: skip
+
+
+def _links(attribute: str) -> Callable[[Tabulated], Iterator[Row]]:
+    def rows(ds: Tabulated) -> Iterator[Row]:
+        for e in ds.ententes:
+            for other in getattr(e, attribute):
+                yield (e.id, other)
+
+    return rows
+
+
+def _source_notes(ds: Tabulated) -> Iterator[Row]:
+    for n in ds.source_notes:
+        yield (n.id, n.text, n.note, n.territory_id, n.initiative_id, n.lines[0], *n.span)
+
+
+TABLES: tuple[Table, ...] = (
+    Table(
+        "edition",
+        "The edition: what it is, its revision and hash, and the published document it comes from (one row).",
+        (
+            _c("edition", "string", "the edition, e.g. 2014-2015"),
+            _c("revision", "integer", "the edition's revision, bumped on every data correction"),
+            _c("revision_date", "date", "the day this revision was published"),
+            _c("as_of", "date", "the reference date the agreements' statuses are read against"),
+            _c("sha256", "string", "SHA-256 of the dataset file"),
+            _c("title", "string", "the document's title"),
+            _c("publisher", "string", "its publisher"),
+            _c("publisher_acronym", "string", "the publisher's acronym"),
+            _c("authors", "string", "the note's authors, separated by '; '"),
+            _c("published", "date", "publication date"),
+            _c("modified", "datetime", "last modification of the note"),
+            _c("url", "string", "address of the note"),
+            _c("platform", "string", "publishing platform"),
+            _c("consulted", "date", "date the note was consulted"),
+            _c("citation", "string", "the note's own citation"),
+            _c("reuse_caveat", "string", "the licence field's reuse caveat"),
+            _c("source_sha256", "string", "SHA-256 of the bundled source text"),
+        ),
+        _edition,
+        primary_key=("edition",),
+    ),
+    Table(
+        "territories",
+        "The member territories, in document order.",
+        (
+            _c("id", "string", "stable id, e.g. cote-nord"),
+            _c("region_number", "string", "region number as written, e.g. 09"),
+            _c("name", "string", "name in normal case"),
+            _c("heading", "string", "name as written in the heading"),
+            _c("websites", "string", "web addresses, separated by spaces"),
+            _c("notes", "string", "notes on the portrait, one per line"),
+            *_lines(),
+        ),
+        _territories,
+    ),
+    Table(
+        "initiatives",
+        "Initiative blocks (démarche, committee, agreement, programme, event) of each portrait.",
+        (
+            _c("id", "string", "stable id, e.g. laval-03"),
+            _c("territory_id", "string", "its territory"),
+            _c("title", "string", "its title as written, when the document gives one"),
+            _c("label", "string", "the title, or else the first line of its Leadership section"),
+            *_lines(),
+        ),
+        _initiatives,
+        foreign_keys=(ForeignKey(("territory_id",), "territories"),),
+    ),
+    Table(
+        "sections",
+        "Sections of each block: Leadership, Intentions, Membres du comité, …",
+        (
+            _c("id", "string", "initiative id and position, e.g. laval-03-s2"),
+            _c("initiative_id", "string", "its block"),
+            _c("position", "integer", "position in the block (1-based)"),
+            _c("kind", "string", _one_of(SECTION_KINDS)),
+            _c("heading", "string", "heading as written"),
+            _c("inline", "boolean", "whether the heading opens the first line ('HEADING | text')"),
+            *_lines(),
+        ),
+        _sections,
+        foreign_keys=(ForeignKey(("initiative_id",), "initiatives"),),
+    ),
+    Table(
+        "items",
+        "Lines of each section: paragraphs, bullets and numbered items, verbatim.",
+        (
+            _c("id", "string", "section id and position, e.g. laval-03-s2-1"),
+            _c("section_id", "string", "its section"),
+            _c("position", "integer", "position in the section (1-based)"),
+            _c("kind", "string", _one_of(ELEMENT_KINDS)),
+            _c("level", "integer", "bullet level (0 for a paragraph)"),
+            _c("number", "string", "item number as written (1.1, Orientation 2, B))"),
+            _c("prefix", "string", "characters written before the text"),
+            _c("text", "string", "the text, verbatim"),
+            _c("line", "integer", "line of the bundled source text"),
+        ),
+        _items,
+        foreign_keys=(ForeignKey(("section_id",), "sections"),),
+    ),
+    Table(
+        "partners",
+        "The partner registry: every organisation the edition mentions, with its networks.",
+        (
+            _c("id", "string", "stable id, e.g. quebec-en-forme"),
+            _c("name", "string", "official French name"),
+            _c("acronyms", "string", "acronyms written in the sources, separated by '; '"),
+            _c("variants", "string", "other written forms, separated by '; '"),
+            _c(
+                "portrait_forms",
+                "string",
+                "common nouns that name it only in its territories' portraits, separated by '; '",
+            ),
+            _c("kind", "string", "kind of body"),
+            _c("scope", "string", _one_of(PARTNER_SCOPES)),
+            _c("territories", "string", "territory ids it serves, separated by '; '"),
+            _c("network_id", "string", "the network it belongs to"),
+            _c("collective", "boolean", "whether it stands for a group named generically"),
+            _c("count", "integer", "the group's size, when written"),
+            _c("renames", "string", "changes of name, e.g. '2014: MAMROT → MAMOT'"),
+            _c("note", "string", "notes on the entry"),
+        ),
+        _partners,
+        foreign_keys=(ForeignKey(("network_id",), "partners"),),
+    ),
+    Table(
+        "periods",
+        "Periods of years as written in the portraits.",
+        (
+            _c("id", "string", "stable id"),
+            _c("text", "string", "as written, e.g. 2013-2016"),
+            _c("start", "integer", "first year"),
+            _c("end", "integer", "last year"),
+            _c("start_date", "string", "first month, when written in words (YYYY-MM or YYYY-MM-DD)"),
+            _c("end_date", "string", "last month, when written in words (YYYY-MM or YYYY-MM-DD)"),
+            *_PLACE,
+            *_SPAN,
+        ),
+        _periods,
+        foreign_keys=_TO_PLACE,
+    ),
+    Table(
+        "dates",
+        "Dates written in words in the portraits, with the month and, when written, the day.",
+        (
+            _c("id", "string", "stable id"),
+            _c("text", "string", "as written, e.g. jusqu’en juin 2015"),
+            _c("date", "string", "the date, YYYY-MM or YYYY-MM-DD"),
+            _c("precision", "string", "month or day"),
+            _c("relation", "string", f"what it marks: {_one_of(DATE_RELATIONS)}"),
+            *_PLACE,
+            *_SPAN,
+        ),
+        _dates,
+        foreign_keys=_TO_PLACE,
+    ),
+    Table(
+        "amounts",
+        "Money amounts as written, with their exact value in Canadian dollars.",
+        (
+            _c("id", "string", "stable id"),
+            _c("text", "string", "as written, e.g. 670 000 $ / 3 ans"),
+            _c("value", "decimal", "exact value, in dollars"),
+            _c("value_cents", "integer", "the same value in cents, an exact integer that sorts and sums as a number"),
+            _c("currency", "string", "CAD"),
+            _c("qualifier", "string", _one_of(QUALIFIERS)),
+            _c("kind", "string", _one_of(AMOUNT_KINDS)),
+            _c("per_years", "integer", "the duration written after it, in years"),
+            _c("period_start", "integer", "first year of its period"),
+            _c("period_end", "integer", "last year of its period"),
+            _c("period_id", "string", "the written period it goes with"),
+            _c("share_of", "string", "the amount it is a share of"),
+            _c("partner_id", "string", "the partner whose own share it is, when written"),
+            *_PLACE,
+            *_SPAN,
+            _c("note", "string", "how the source is read, where it is ambiguous"),
+        ),
+        _amounts,
+        foreign_keys=(
+            *_TO_PLACE,
+            ForeignKey(("period_id",), "periods"),
+            ForeignKey(("share_of",), "amounts"),
+            ForeignKey(("partner_id",), "partners"),
+        ),
+    ),
+    Table(
+        "mentions",
+        "Every organisation named in the portraits, as written, with its role and partner.",
+        (
+            _c("id", "string", "stable id"),
+            _c("text", "string", "as written"),
+            _c("role", "string", "the first of its roles"),
+            _c("roles", "string", f"every role it holds, separated by '; ': {_one_of(ROLES)}"),
+            _c("partner_id", "string", "the partner it resolves to"),
+            *_PLACE,
+            *_SPAN,
+            _c("note", "string", "notes, e.g. why it is not resolved"),
+        ),
+        _mentions,
+        foreign_keys=(ForeignKey(("partner_id",), "partners"), *_TO_PLACE),
+    ),
+    Table(
+        "ententes",
+        "Ententes (agreements), plans and programmes with a period, an amount or a status.",
+        (
+            _c("id", "string", "stable id"),
+            _c("title", "string", "title or subject as written"),
+            _c("subject", "string", "the block's subject, when the title says little"),
+            _c("kind", "string", _one_of(ENTENTE_KINDS)),
+            _c("status", "string", _one_of(STATUSES)),
+            _c("status_text", "string", "the words stating the status, when written"),
+            _c(
+                "status_basis",
+                "string",
+                f"where the status comes from ({_one_of(STATUS_BASES)}): the words of the text, the period against the edition's as_of, or a reading",
+            ),
+            _c("signatories", "integer", "number of signatories, when written"),
+            _c("period_start", "integer", "first year"),
+            _c("period_end", "integer", "last year"),
+            _c("start_date", "string", "exact start, when written (YYYY-MM or YYYY-MM-DD)"),
+            _c("end_date", "string", "exact end, when written (YYYY-MM or YYYY-MM-DD)"),
+            _c("dates_text", "string", "the dates written in words, one per line"),
+            *_PLACE,
+            *_lines(),
+            _c("note", "string", "readings of the source, e.g. a status read from the period"),
+        ),
+        _ententes,
+        foreign_keys=_TO_PLACE,
+    ),
+    Table(
+        "entente_amounts",
+        "The amounts of each entente.",
+        (_c("entente_id", "string", "the entente"), _c("amount_id", "string", "one of its amounts")),
+        _links("amount_ids"),
+        primary_key=("entente_id", "amount_id"),
+        foreign_keys=(ForeignKey(("entente_id",), "ententes"), ForeignKey(("amount_id",), "amounts")),
+    ),
+    Table(
+        "entente_mentions",
+        "The partner mentions written with each entente (its signatories, managers, committee).",
+        (_c("entente_id", "string", "the entente"), _c("mention_id", "string", "a partner mention")),
+        _links("mention_ids"),
+        primary_key=("entente_id", "mention_id"),
+        foreign_keys=(ForeignKey(("entente_id",), "ententes"), ForeignKey(("mention_id",), "mentions")),
+    ),
+    Table(
+        "entente_periods",
+        "The written periods each entente's period comes from.",
+        (_c("entente_id", "string", "the entente"), _c("period_id", "string", "a written period")),
+        _links("period_ids"),
+        primary_key=("entente_id", "period_id"),
+        foreign_keys=(ForeignKey(("entente_id",), "ententes"), ForeignKey(("period_id",), "periods")),
+    ),
+    Table(
+        "entente_dates",
+        "The dates written in words of each entente (its start, end, signature).",
+        (_c("entente_id", "string", "the entente"), _c("date_id", "string", "a written date")),
+        _links("date_ids"),
+        primary_key=("entente_id", "date_id"),
+        foreign_keys=(ForeignKey(("entente_id",), "ententes"), ForeignKey(("date_id",), "dates")),
+    ),
+    Table(
+        "source_notes",
+        "Remarks on passages of the source: typos, inconsistencies, ambiguities.",
+        (
+            _c("id", "string", "stable id"),
+            _c("text", "string", "the passage as written"),
+            _c("note", "string", "the remark"),
+            *_PLACE,
+            *_SPAN,
+        ),
+        _source_notes,
+        foreign_keys=_TO_PLACE,
+    ),
+)
+"""Every exported table, in an order where a table comes after those it refers to (self-references aside)."""
+
+
+def table(name: object) -> Table:
+    """The table named *name*; :class:`~rqds_portraits.InvalidArgument` names the tables otherwise."""
+    found = next((t for t in TABLES if t.name == name), None)
+    if found is None:
+        from rqds_portraits._errors import InvalidArgument, shown
+
+        raise InvalidArgument(f"no table {shown(name)}; tables are {', '.join(t.name for t in TABLES)}")
+    return found
+
+
+def rows(ds: Tabulated, table: Table) -> list[Row]:
+    """The rows of *table* for *ds*, each as long as its columns."""
+    found = list(table.rows(ds))
+    for row in found:
+        assert len(row) == len(table.columns), (
+            f"{table.name}: a row has {len(row)} values for {len(table.columns)} columns"
+        )
+    return found
+
+
+def text_value(value: Any) -> str:
+    """A value as text: exact decimals, ISO dates, 'true'/'false', empty for none."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return str(value)
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    return str(value)

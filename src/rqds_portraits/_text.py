@@ -1,0 +1,91 @@
+"""Text keys for forgiving lookups: case, accents, punctuation and Unicode form do not matter.
+
+    >>> from rqds_portraits._text import lookup_key
+    >>> lookup_key("  Côte-Nord ") == lookup_key("cote nord") == "cote nord"
+    True
+    >>> lookup_key("Québec en Forme") == lookup_key("QUEBEC-EN-FORME")
+    True
+    >>> lookup_key("CRE\\u0301") == lookup_key("CRÉ")  # decomposed and composed É
+    True
+
+Names are short: a key longer than :data:`MAX_NAME_LENGTH` matches nothing,
+which keeps every lookup fast whatever it is given.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+__all__ = ["MAX_NAME_LENGTH", "closest", "lookup_key", "slug", "written"]
+
+MAX_NAME_LENGTH = 300
+"""No id, name or written form of the data is longer; a longer key matches nothing."""
+
+_NOT_ALNUM = r"[^0-9a-z]+"  # compiled (and cached) by re on first use, not at import
+_CUTOFF = 0.6
+
+
+def lookup_key(text: str) -> str:
+    """Fold *text* to the key used by every lookup.
+
+    Accents are removed (NFKD, combining marks dropped; "œ" becomes "oe"), the
+    text is case-folded, and every run of other characters (spaces, hyphens,
+    apostrophes, dots, parentheses) becomes one space.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    bare = bare.replace("œ", "oe").replace("æ", "ae")
+    return re.sub(_NOT_ALNUM, " ", bare).strip()
+
+
+def written(text: str) -> str:
+    """*text* as written, in one Unicode form (NFC) and without surrounding spaces.
+
+    Where case and accents matter ("CRE" is not "CRÉ"), an input typed with a
+    decomposed accent (``"CRE\\u0301"``) still compares equal to the data.
+    """
+    stripped = text.strip()
+    if len(stripped) > 4 * MAX_NAME_LENGTH:  # NFC shortens a text by at most a few code points per
+        return stripped  # character: this one stays too long to be any name, so it is not worth normalizing
+    return unicodedata.normalize("NFC", stripped).strip()
+
+
+def slug(text: str) -> str:
+    """An identifier made of the lookup key: ``"Côte-Nord"`` gives ``"cote-nord"``."""
+    return lookup_key(text).replace(" ", "-")
+
+
+def closest(key: str, choices: Iterable[str], limit: int = 5) -> list[str]:
+    """The *choices* that look most like *key*, best first (for error messages).
+
+    A choice whose folded form starts with the key's, or whose words start with
+    it, comes first ("Gaspésie" suggests "Gaspésie-Îles-de-la-Madeleine"); then
+    the others by similarity. A key that folds to nothing, or longer than any
+    name, suggests nothing.
+    """
+    folded_key = lookup_key(key) if len(key) <= MAX_NAME_LENGTH else ""
+    if not folded_key:
+        return []
+    import difflib  # only error paths pay for it
+
+    ranked: list[tuple[int, float, str]] = []
+    seen: set[str] = set()
+    matcher = difflib.SequenceMatcher(None, folded_key)
+    for choice in choices:
+        folded = lookup_key(choice)
+        if folded in seen:
+            continue
+        seen.add(folded)
+        matcher.set_seq2(folded)
+        if folded.startswith(folded_key) or folded_key.startswith(folded):
+            tier = 0
+        elif f" {folded_key}" in f" {folded}":
+            tier = 1
+        elif matcher.real_quick_ratio() >= _CUTOFF and matcher.quick_ratio() >= _CUTOFF and matcher.ratio() >= _CUTOFF:
+            tier = 2  # the quick ratios bound the ratio from above: a long key skips most choices at once
+        else:
+            continue
+        ranked.append((tier, -matcher.ratio(), choice))
+    return [choice for _, _, choice in sorted(ranked)[:limit]]

@@ -20,7 +20,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("base", ("_version", "_errors", "_text", "_arguments", "_regions", "_money", "_once", "_io", "_moved")),
     ("records", ("_records",)),
     ("loading", ("_loading",)),
-    ("queries and views", ("_queries", "_deprecated", "_render", "_citation", "_tables", "_frames")),
+    ("queries and views", ("_queries", "_deprecated", "_render", "_citation", "_rows", "_tables", "_frames")),
     ("dataset", ("_dataset",)),
     ("entry points", ("_load",)),
     ("users of the API", ("_changes", "exports", "_cli", "__main__")),

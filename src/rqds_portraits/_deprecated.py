@@ -20,7 +20,7 @@ from rqds_portraits._queries.collection import Records
 if TYPE_CHECKING:
     from rqds_portraits._records.ententes import Entente
 
-__all__ = ["EntenteCall", "renamed"]
+__all__ = ["EntenteCall", "by_period", "renamed"]
 
 V = TypeVar("V")
 
@@ -37,6 +37,19 @@ def renamed(value: V | None, old_value: V | None, old: str, new: str, where: str
     if value is not None:
         raise InvalidArgument(f"{old}= is the old name of {new}=: give one of them, not both")
     return old_value
+
+
+def by_period(period: object, mode: object, status: object) -> dict[str, object]:
+    """The arguments of ``find_ententes`` that ``ds.by_period(period, mode, status=…)`` stands for (with a warning)."""
+    warnings.warn(
+        "ds.by_period(...) is deprecated since rqds-portraits 0.3.0 and stops working in 0.4.0: "
+        "use ds.find_ententes(period=..., mode=..., status=...)",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+    if period is None:
+        raise InvalidArgument("by_period needs a period: give period=")
+    return {"period": period, "mode": mode, "status": status}
 
 
 class EntenteCall(Records["Entente"]):

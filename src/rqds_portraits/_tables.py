@@ -1,8 +1,8 @@
 """The one description of the exported tables, which every format follows.
 
 Each :class:`Table` names its columns (with a type and a description), its
-primary key and its foreign keys, and gives its rows from a dataset through
-the attributes every :class:`~rqds_portraits.Dataset` has (:class:`Tabulated`). CSV, SQLite, the
+primary key and its foreign keys, and the function of ``_rows.py`` that gives
+its rows from a dataset. CSV, SQLite, the
 Frictionless Data Package and pandas all read this description, so the formats
 cannot drift apart. Money stays exact: amounts are :class:`~decimal.Decimal`
 here, written as exact decimal text, beside the same amount as an integer of
@@ -13,69 +13,23 @@ its items separated by ``"; "``.
 
 from __future__ import annotations
 
-import datetime
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from decimal import Decimal
-from typing import Any, Literal, Protocol
+import typing
+from collections.abc import Callable, Iterable, Iterator
 
 import attrs
 
-from rqds_portraits._records.annotations import (
-    AMOUNT_KINDS,
-    DATE_RELATIONS,
-    QUALIFIERS,
-    ROLES,
-    Amount,
-    Mention,
-    SourceNote,
-    WrittenDate,
-    WrittenPeriod,
-)
-from rqds_portraits._records.document import Source
-from rqds_portraits._records.ententes import ENTENTE_KINDS, STATUS_BASES, STATUSES, Entente
-from rqds_portraits._records.partners import PARTNER_SCOPES, Partner
-from rqds_portraits._records.portraits import ELEMENT_KINDS, SECTION_KINDS, Initiative, Territory
+from rqds_portraits import _rows
+from rqds_portraits._records.annotations import AMOUNT_KINDS, DATE_RELATIONS, QUALIFIERS, ROLES
+from rqds_portraits._records.ententes import ENTENTE_KINDS, STATUS_BASES, STATUSES
+from rqds_portraits._records.partners import PARTNER_SCOPES
+from rqds_portraits._records.portraits import ELEMENT_KINDS, SECTION_KINDS
+from rqds_portraits._rows import Row, Tabulated, cents, text_value
 
 __all__ = ["TABLES", "Column", "ColumnType", "ForeignKey", "Table", "Tabulated", "cents", "rows", "table", "text_value"]
+# cents, text_value and Tabulated are _rows' names, here too for the formats that read the tables.
 
 
-class Tabulated(Protocol):
-    """What the tables are made from: what every :class:`~rqds_portraits.Dataset` has."""
-
-    @property
-    def edition(self) -> str: ...
-    @property
-    def revision(self) -> int: ...
-    @property
-    def revision_date(self) -> datetime.date | None: ...
-    @property
-    def as_of(self) -> datetime.date | None: ...
-    @property
-    def sha256(self) -> str: ...
-    @property
-    def source(self) -> Source: ...
-    @property
-    def territories(self) -> Sequence[Territory]: ...
-    @property
-    def initiatives(self) -> Sequence[Initiative]: ...
-    @property
-    def periods(self) -> Sequence[WrittenPeriod]: ...
-    @property
-    def dates(self) -> Sequence[WrittenDate]: ...
-    @property
-    def amounts(self) -> Sequence[Amount]: ...
-    @property
-    def ententes(self) -> Sequence[Entente]: ...
-    @property
-    def mentions(self) -> Sequence[Mention]: ...
-    @property
-    def partners(self) -> Sequence[Partner]: ...
-    @property
-    def source_notes(self) -> Sequence[SourceNote]: ...
-
-
-ColumnType = Literal["string", "integer", "decimal", "boolean", "date", "datetime"]
-Row = tuple[Any, ...]
+ColumnType = typing.Literal["string", "integer", "decimal", "boolean", "date", "datetime"]
 
 
 @attrs.frozen
@@ -137,114 +91,6 @@ _PLACE = (
 _TO_PLACE = (ForeignKey(("territory_id",), "territories"), ForeignKey(("initiative_id",), "initiatives"))
 
 
-def _edition(ds: Tabulated) -> Iterator[Row]:
-    s = ds.source
-    yield (ds.edition, ds.revision, ds.revision_date, ds.as_of, ds.sha256, s.title, s.publisher, s.publisher_acronym,
-           "; ".join(s.authors), s.published, s.modified, s.url, s.platform, s.consulted, s.citation, s.reuse_caveat,
-           s.sha256)  # fmt: skip
-
-
-def _date(value: Any) -> str | None:
-    return None if value is None else str(value)
-
-
-def cents(value: Decimal) -> int:
-    """An amount in dollars as an exact integer of cents (amounts have at most two decimals)."""
-    return int(value.scaleb(2).to_integral_value())
-
-
-def _territories(ds: Tabulated) -> Iterator[Row]:
-    for t in ds.territories:
-        yield (t.id, t.region_number, t.name, t.heading, " ".join(w.url for w in t.websites),
-               "\n".join(n.text for n in t.notes), *t.lines)  # fmt: skip
-
-
-def _initiatives(ds: Tabulated) -> Iterator[Row]:
-    for i in ds.initiatives:
-        yield (i.id, i.territory_id, i.title, i.label, *i.lines)
-
-
-def _sections(ds: Tabulated) -> Iterator[Row]:
-    for i in ds.initiatives:
-        for position, s in enumerate(i.sections, start=1):
-            yield (f"{i.id}-s{position}", i.id, position, s.kind, s.heading, s.inline, *s.lines)
-
-
-def _items(ds: Tabulated) -> Iterator[Row]:
-    for i in ds.initiatives:
-        for s_position, s in enumerate(i.sections, start=1):
-            for position, e in enumerate(s.elements, start=1):
-                yield (f"{i.id}-s{s_position}-{position}", f"{i.id}-s{s_position}", position, e.kind, e.level,
-                       e.number, e.prefix, e.text, e.lines[0])  # fmt: skip
-
-
-def _periods(ds: Tabulated) -> Iterator[Row]:
-    for p in ds.periods:
-        yield (p.id, p.text, p.start, p.end, _date(p.start_date), _date(p.end_date), p.territory_id, p.initiative_id,
-               p.lines[0], *p.span)  # fmt: skip
-
-
-def _dates(ds: Tabulated) -> Iterator[Row]:
-    for d in ds.dates:
-        yield (
-            d.id,
-            d.text,
-            str(d.date),
-            d.date.precision,
-            d.relation,
-            d.territory_id,
-            d.initiative_id,
-            d.lines[0],
-            *d.span,
-        )
-
-
-def _amounts(ds: Tabulated) -> Iterator[Row]:
-    for a in ds.amounts:
-        period = a.period
-        yield (a.id, a.text, a.value, cents(a.value), a.currency, a.qualifier, a.kind, a.per_years,
-               period.start if period else None, period.end if period else None, a.period_id, a.share_of,
-               a.partner_id, a.territory_id, a.initiative_id, a.lines[0], *a.span, a.note)  # fmt: skip
-
-
-def _partners(ds: Tabulated) -> Iterator[Row]:
-    for p in ds.partners:
-        renames = "; ".join(
-            f"{r.year}: {r.old_acronym or r.old_name} → {r.new_acronym or r.new_name}" for r in p.renames
-        )
-        yield (p.id, p.name, "; ".join(p.acronyms), "; ".join(p.variants), "; ".join(p.portrait_forms), p.kind,
-               p.scope, "; ".join(p.territories), p.network_id, p.collective, p.count, renames, p.note)  # fmt: skip
-
-
-def _mentions(ds: Tabulated) -> Iterator[Row]:
-    for m in ds.mentions:
-        yield (m.id, m.text, m.role, "; ".join(m.roles), m.partner_id, m.territory_id, m.initiative_id, m.lines[0],
-               *m.span, m.note)  # fmt: skip
-
-
-def _ententes(ds: Tabulated) -> Iterator[Row]:
-    for e in ds.ententes:
-        p = e.period
-        yield (e.id, e.title, e.subject, e.kind, e.status, e.status_text, e.status_basis, e.signatories,
-               p.start if p else None, p.end if p else None, _date(p.start_date if p else None),
-               _date(p.end_date if p else None), "\n".join(e.dates_text), e.territory_id, e.initiative_id, *e.lines,
-               e.note)  # fmt: skip
-
-
-def _links(attribute: str) -> Callable[[Tabulated], Iterator[Row]]:
-    def rows(ds: Tabulated) -> Iterator[Row]:
-        for e in ds.ententes:
-            for other in getattr(e, attribute):
-                yield (e.id, other)
-
-    return rows
-
-
-def _source_notes(ds: Tabulated) -> Iterator[Row]:
-    for n in ds.source_notes:
-        yield (n.id, n.text, n.note, n.territory_id, n.initiative_id, n.lines[0], *n.span)
-
-
 TABLES: tuple[Table, ...] = (
     Table(
         "edition",
@@ -268,7 +114,7 @@ TABLES: tuple[Table, ...] = (
             _c("reuse_caveat", "string", "the licence field's reuse caveat"),
             _c("source_sha256", "string", "SHA-256 of the bundled source text"),
         ),
-        _edition,
+        _rows.edition,
         primary_key=("edition",),
     ),
     Table(
@@ -283,7 +129,7 @@ TABLES: tuple[Table, ...] = (
             _c("notes", "string", "notes on the portrait, one per line"),
             *_lines(),
         ),
-        _territories,
+        _rows.territories,
     ),
     Table(
         "initiatives",
@@ -295,7 +141,7 @@ TABLES: tuple[Table, ...] = (
             _c("label", "string", "the title, or else the first line of its Leadership section"),
             *_lines(),
         ),
-        _initiatives,
+        _rows.initiatives,
         foreign_keys=(ForeignKey(("territory_id",), "territories"),),
     ),
     Table(
@@ -310,7 +156,7 @@ TABLES: tuple[Table, ...] = (
             _c("inline", "boolean", "whether the heading opens the first line ('HEADING | text')"),
             *_lines(),
         ),
-        _sections,
+        _rows.sections,
         foreign_keys=(ForeignKey(("initiative_id",), "initiatives"),),
     ),
     Table(
@@ -327,7 +173,7 @@ TABLES: tuple[Table, ...] = (
             _c("text", "string", "the text, verbatim"),
             _c("line", "integer", "line of the bundled source text"),
         ),
-        _items,
+        _rows.items,
         foreign_keys=(ForeignKey(("section_id",), "sections"),),
     ),
     Table(
@@ -352,7 +198,7 @@ TABLES: tuple[Table, ...] = (
             _c("renames", "string", "changes of name, e.g. '2014: MAMROT → MAMOT'"),
             _c("note", "string", "notes on the entry"),
         ),
-        _partners,
+        _rows.partners,
         foreign_keys=(ForeignKey(("network_id",), "partners"),),
     ),
     Table(
@@ -368,7 +214,7 @@ TABLES: tuple[Table, ...] = (
             *_PLACE,
             *_SPAN,
         ),
-        _periods,
+        _rows.periods,
         foreign_keys=_TO_PLACE,
     ),
     Table(
@@ -383,7 +229,7 @@ TABLES: tuple[Table, ...] = (
             *_PLACE,
             *_SPAN,
         ),
-        _dates,
+        _rows.dates,
         foreign_keys=_TO_PLACE,
     ),
     Table(
@@ -407,7 +253,7 @@ TABLES: tuple[Table, ...] = (
             *_SPAN,
             _c("note", "string", "how the source is read, where it is ambiguous"),
         ),
-        _amounts,
+        _rows.amounts,
         foreign_keys=(
             *_TO_PLACE,
             ForeignKey(("period_id",), "periods"),
@@ -428,7 +274,7 @@ TABLES: tuple[Table, ...] = (
             *_SPAN,
             _c("note", "string", "notes, e.g. why it is not resolved"),
         ),
-        _mentions,
+        _rows.mentions,
         foreign_keys=(ForeignKey(("partner_id",), "partners"), *_TO_PLACE),
     ),
     Table(
@@ -456,14 +302,14 @@ TABLES: tuple[Table, ...] = (
             *_lines(),
             _c("note", "string", "readings of the source, e.g. a status read from the period"),
         ),
-        _ententes,
+        _rows.ententes,
         foreign_keys=_TO_PLACE,
     ),
     Table(
         "entente_amounts",
         "The amounts of each entente.",
         (_c("entente_id", "string", "the entente"), _c("amount_id", "string", "one of its amounts")),
-        _links("amount_ids"),
+        _rows.links("amount_ids"),
         primary_key=("entente_id", "amount_id"),
         foreign_keys=(ForeignKey(("entente_id",), "ententes"), ForeignKey(("amount_id",), "amounts")),
     ),
@@ -471,7 +317,7 @@ TABLES: tuple[Table, ...] = (
         "entente_mentions",
         "The partner mentions written with each entente (its signatories, managers, committee).",
         (_c("entente_id", "string", "the entente"), _c("mention_id", "string", "a partner mention")),
-        _links("mention_ids"),
+        _rows.links("mention_ids"),
         primary_key=("entente_id", "mention_id"),
         foreign_keys=(ForeignKey(("entente_id",), "ententes"), ForeignKey(("mention_id",), "mentions")),
     ),
@@ -479,7 +325,7 @@ TABLES: tuple[Table, ...] = (
         "entente_periods",
         "The written periods each entente's period comes from.",
         (_c("entente_id", "string", "the entente"), _c("period_id", "string", "a written period")),
-        _links("period_ids"),
+        _rows.links("period_ids"),
         primary_key=("entente_id", "period_id"),
         foreign_keys=(ForeignKey(("entente_id",), "ententes"), ForeignKey(("period_id",), "periods")),
     ),
@@ -487,7 +333,7 @@ TABLES: tuple[Table, ...] = (
         "entente_dates",
         "The dates written in words of each entente (its start, end, signature).",
         (_c("entente_id", "string", "the entente"), _c("date_id", "string", "a written date")),
-        _links("date_ids"),
+        _rows.links("date_ids"),
         primary_key=("entente_id", "date_id"),
         foreign_keys=(ForeignKey(("entente_id",), "ententes"), ForeignKey(("date_id",), "dates")),
     ),
@@ -501,7 +347,7 @@ TABLES: tuple[Table, ...] = (
             *_PLACE,
             *_SPAN,
         ),
-        _source_notes,
+        _rows.source_notes,
         foreign_keys=_TO_PLACE,
     ),
 )
@@ -526,16 +372,3 @@ def rows(ds: Tabulated, table: Table) -> list[Row]:
             f"{table.name}: a row has {len(row)} values for {len(table.columns)} columns"
         )
     return found
-
-
-def text_value(value: Any) -> str:
-    """A value as text: exact decimals, ISO dates, 'true'/'false', empty for none."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Decimal):
-        return str(value)
-    if hasattr(value, "isoformat"):
-        return str(value.isoformat())
-    return str(value)

@@ -1,0 +1,306 @@
+"""What each command of the command line computes (JSON-ready data) and how it prints it."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Callable
+from typing import Any
+
+from rqds_portraits._cli.text import count, money, shown_lines, table
+from rqds_portraits._errors import RqdsError
+
+__all__ = ["COMMANDS", "NO_DATASET", "Command", "UsageError"]
+
+
+class UsageError(RqdsError, ValueError):
+    """A usage error of the command line (options that do not go together), reported with status 2."""
+
+
+def _lines(lines: tuple[int, int]) -> list[int]:
+    return [lines[0], lines[1]]
+
+
+def _summary(ds: Any, args: argparse.Namespace) -> Any:
+    from rqds_portraits._records.edition import RECORD_TABLES
+
+    return {
+        "title": ds.source.title,
+        "edition": ds.edition,
+        "revision": ds.revision,
+        "revision_date": str(ds.revision_date) if ds.revision_date else None,
+        "sha256": ds.sha256,
+        "published": ds.source.published.isoformat(),
+        **{table: len(getattr(ds, table)) for table in RECORD_TABLES},
+        "source": ds.source.url,
+    }
+
+
+def _print_summary(data: Any, wide: bool) -> str:
+    return "\n".join(f"{key:14} {value}" for key, value in data.items())
+
+
+def _territories(ds: Any, args: argparse.Namespace) -> Any:
+    counts: dict[str, int] = {}
+    for initiative in ds.initiatives:
+        counts[initiative.territory_id] = counts.get(initiative.territory_id, 0) + 1
+    return [
+        {
+            "region_number": t.region_number,
+            "id": t.id,
+            "name": t.name,
+            "initiatives": counts.get(t.id, 0),
+            "lines": _lines(t.lines),
+        }
+        for t in ds.territories
+    ]
+
+
+def _print_territories(rows: Any, wide: bool) -> str:
+    shown = [{**row, "lines": shown_lines(row["lines"])} for row in rows]
+    return table(shown, ["region_number", "id", "name", "initiatives", "lines"], wide)
+
+
+def _show(ds: Any, args: argparse.Namespace) -> Any:
+    key = args.key
+    if isinstance(key, str) and re.fullmatch(r"[a-z-]+-[0-9]{2}", key.strip().lower()):
+        initiative = ds.initiative(key)
+        return {
+            "kind": "initiative",
+            "id": initiative.id,
+            "territory_id": initiative.territory_id,
+            "title": initiative.title,
+            "label": initiative.label,
+            "lines": _lines(initiative.lines),
+            "sections": [
+                {
+                    "kind": s.kind,
+                    "heading": s.heading,
+                    "lines": _lines(s.lines),
+                    "elements": [e.prefix + e.text for e in s.elements],
+                }
+                for s in initiative.sections
+            ],
+        }
+    territory = ds.territory(key)
+    return {
+        "kind": "territory",
+        "id": territory.id,
+        "region_number": territory.region_number,
+        "name": territory.name,
+        "heading": territory.heading,
+        "websites": [w.url for w in territory.websites],
+        "notes": [n.text for n in territory.notes],
+        "lines": _lines(territory.lines),
+        "initiatives": [
+            {"id": i.id, "label": i.label, "lines": _lines(i.lines)} for i in ds.initiatives_in(territory.id)
+        ],
+    }
+
+
+def _print_show(data: Any, wide: bool) -> str:
+    if data["kind"] == "initiative":
+        out = [f"{data['id']}  ({data['territory_id']}, lines {shown_lines(data['lines'])})"]
+        if data["title"]:
+            out.append(data["title"])
+        for section in data["sections"]:
+            out += ["", section["heading"], *section["elements"]]
+        return "\n".join(out)
+    head = [f"{data['region_number']} | {data['name']}  ({data['id']}, lines {shown_lines(data['lines'])})"]
+    head += [f"web: {url}" for url in data["websites"]] + [f"note: {note}" for note in data["notes"]]
+    rows = [{**row, "lines": shown_lines(row["lines"])} for row in data["initiatives"]]
+    return "\n".join(head) + "\n\n" + table(rows, ["id", "lines", "label"], wide)
+
+
+def _editions(ds: Any, args: argparse.Namespace) -> Any:
+    from rqds_portraits._load import editions, revisions
+    from rqds_portraits._loading.index import edition_name
+
+    return [
+        {"edition": name, "revision": r.revision, "date": r.date.isoformat(), "sha256": r.sha256, "layout": r.layout}
+        for name in (editions() if args.edition is None else (edition_name(args.edition),))
+        for r in revisions(name)
+    ]
+
+
+def _partner(ds: Any, args: argparse.Namespace) -> Any:
+    partner = ds.partner(args.name, territory=args.territory)
+    found = ds.by_partner(partner.id, roles=args.role, territory=args.territory, include_network=not args.exact)
+    return {
+        "id": partner.id,
+        "name": partner.name,
+        "acronyms": list(partner.acronyms),
+        "kind": partner.kind,
+        "scope": partner.scope,
+        "network_id": partner.network_id,
+        "renames": [f"{r.year}: {r.old_acronym or r.old_name} → {r.new_acronym or r.new_name}" for r in partner.renames],
+        "mentions": [
+            {"id": m.mention.id, "territory_id": m.territory_id, "initiative_id": m.initiative_id, "roles": list(m.roles),
+             "partner_id": m.partner.id, "text": m.text, "lines": _lines(m.lines)}
+            for m in found
+        ],
+    }  # fmt: skip
+
+
+def _print_partner(data: Any, wide: bool) -> str:
+    head = [f"{data['name']}  ({data['id']}; {data['kind']}, {data['scope']})"]
+    if data["acronyms"]:
+        head.append(f"acronyms: {', '.join(data['acronyms'])}")
+    head += [f"renamed {rename}" for rename in data["renames"]]
+    if data["network_id"]:
+        head.append(f"network: {data['network_id']}")
+    rows = [{**m, "roles": ", ".join(m["roles"]), "line": shown_lines(m["lines"])} for m in data["mentions"]]
+    listed = table(rows, ["territory_id", "initiative_id", "roles", "partner_id", "line", "text"], wide)
+    return "\n".join(head) + f"\n\n{count(len(data['mentions']), 'mention')}\n" + listed
+
+
+def _amount_cells(ds: Any, entente: Any) -> list[dict[str, Any]]:
+    cells = []
+    for amount_id in entente.amount_ids:
+        amount = ds.amount(amount_id)
+        partner = ds.partner(amount.partner_id) if amount.partner_id else None
+        cells.append({"id": amount.id, "text": amount.text, "value": str(amount.value), "kind": amount.kind,
+                      "share_of": amount.share_of, "partner_id": amount.partner_id,
+                      "partner": (partner.acronyms or (partner.name,))[0] if partner else None})  # fmt: skip
+    return cells
+
+
+def _ententes(ds: Any, args: argparse.Namespace) -> Any:
+    found = ds.find_ententes(
+        period=args.period,
+        mode=args.mode,
+        territory=args.territory,
+        partner=args.partner,
+        roles=args.role,
+        status=args.status,
+        kind=args.kind,
+    )
+    return [
+        {"id": e.id, "territory_id": e.territory_id, "period": str(e.period) if e.period else None, "status": e.status,
+         "status_basis": e.status_basis, "kind": e.kind, "title": e.title, "subject": e.subject,
+         "amounts": _amount_cells(ds, e), "lines": _lines(e.lines)}
+        for e in found
+    ]  # fmt: skip
+
+
+def _amounts_text(cells: list[dict[str, Any]]) -> str:
+    parts = []
+    for cell in cells:
+        label = "" if cell["kind"] == "funding" else f" ({cell['kind']})"
+        if cell["share_of"]:
+            parts.append(
+                f"of which {cell['partner'] + '’s share' if cell['partner'] else 'a share'}: {money(cell['value'])}{label}"
+            )
+        else:
+            parts.append(f"{money(cell['value'])}{label}")
+    return "; ".join(parts)
+
+
+def _print_ententes(rows: Any, wide: bool) -> str:
+    shown = []
+    for row in rows:
+        title = row["title"] if not row["subject"] else f"{row['title']} ({row['subject']})"
+        amounts = _amounts_text(row["amounts"])
+        details = [title] + ([amounts] if amounts else [])
+        shown.append({**row, "period": row["period"] or "", "lines": shown_lines(row["lines"]), "details": details})
+    return (
+        table(shown, ["id", "period", "status", "lines"], wide, details="details") + f"\n{count(len(rows), 'entente')}"
+    )
+
+
+def _funding_data(total: Any) -> dict[str, Any]:
+    return {
+        "total": str(total.total),
+        "count": total.count,
+        "approximate": total.approximate,
+        "yearly": total.yearly,
+        "statuses": list(total.statuses),
+        "roles": list(total.roles) if total.roles is not None else None,
+        "shares_total": str(total.shares_total),
+        "shares": [{"id": a.id, "text": a.text, "value": str(a.value), "share_of": a.share_of} for a in total.shares],
+        "excluded": [{"id": e.amount.id, "text": e.amount.text, "reason": e.reason} for e in total.excluded],
+    }
+
+
+def _funding(ds: Any, args: argparse.Namespace) -> Any:
+    options = {
+        "period": args.period,
+        "partner": args.partner,
+        "roles": args.role,
+        "status": args.status,
+        "yearly": args.yearly,
+        "mode": args.mode,
+    }
+    if args.by == "territory":
+        if args.territory is not None:
+            raise UsageError("--by territory gives every territory: leave out --territory")
+        return {tid: _funding_data(total) for tid, total in ds.funding_by_territory(**options).items()}
+    return _funding_data(ds.total_funding(territory=args.territory, **options))
+
+
+def _print_funding(data: Any, wide: bool) -> str:
+    def line(row: Any) -> str:
+        return f"{money(row['total'])}{' (approximate)' if row['approximate'] else ''}"
+
+    if "total" in data:
+        out = [f"total     {line(data)}", f"amounts   {data['count']} counted, {len(data['excluded'])} left out"]
+        out.append(f"statuses  {', '.join(data['statuses'])}")
+        if data["roles"] is not None:
+            out.append(f"roles     {', '.join(data['roles'])} (the partnerships counted)")
+            out.append(
+                f"shares    {money(data['shares_total'])} written as the partner's own share ({len(data['shares'])})"
+            )
+        out += [f"  share {s['text']!r} ({s['id']}) of {s['share_of']}" for s in data["shares"]]
+        out += [f"  left out {e['text']!r} ({e['id']}): {e['reason']}" for e in data["excluded"]]
+        return "\n".join(out)
+    rows = [
+        {"territory_id": tid, "total": line(row), "counted": row["count"], "left out": len(row["excluded"])}
+        for tid, row in data.items()
+    ]
+    return table(rows, ["territory_id", "total", "counted", "left out"], wide)
+
+
+def _export(ds: Any, args: argparse.Namespace) -> Any:
+    from rqds_portraits.exports import export
+
+    return [str(path) for path in export(ds, args.format, args.outdir)]
+
+
+def _diff(ds: Any, args: argparse.Namespace) -> Any:
+    from rqds_portraits._changes import diff
+    from rqds_portraits._load import load
+    from rqds_portraits._loading.codec import to_data
+
+    old = load(args.edition, revision=args.old)
+    new = load(args.edition, revision=args.new)
+    return [
+        {
+            "table": c.table,
+            "id": c.id,
+            "kind": c.kind,
+            "fields": {f.field: {"old": to_data(f.old), "new": to_data(f.new)} for f in c.fields},
+        }
+        for c in diff(old, new)
+    ]
+
+
+def _print_diff(rows: Any, wide: bool) -> str:
+    # The fields changed go on a line under their record, so the id is never cut.
+    shown = [{**row, "fields": [f"fields: {', '.join(row['fields'])}"] if row["fields"] else []} for row in rows]
+    return table(shown, ["table", "kind", "id"], wide, details="fields") + f"\n{count(len(rows), 'change')}"
+
+
+Command = tuple[Callable[[Any, argparse.Namespace], Any], Callable[[Any, bool], str]]
+COMMANDS: dict[str, Command] = {
+    "summary": (_summary, _print_summary),
+    "territories": (_territories, _print_territories),
+    "show": (_show, _print_show),
+    # The whole hash fits 100 columns, for pinning; the layout is in --json.
+    "editions": (_editions, lambda rows, wide: table(rows, ["edition", "revision", "date", "sha256"], wide)),
+    "partner": (_partner, _print_partner),
+    "ententes": (_ententes, _print_ententes),
+    "funding": (_funding, _print_funding),
+    "export": (_export, lambda paths, wide: "\n".join(f"wrote {path}" for path in paths)),
+    "diff": (_diff, _print_diff),
+}
+NO_DATASET = ("editions", "diff")

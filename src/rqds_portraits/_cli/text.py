@@ -1,0 +1,54 @@
+"""How the command line lays text out: tables that fit 100 columns, counts, amounts, line ranges."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+__all__ = ["WIDTH", "Row", "count", "money", "shown_lines", "table"]
+
+WIDTH = 100
+"""The width text tables fit in, unless ``--wide``."""
+
+Row = dict[str, Any]
+
+
+def table(rows: Sequence[Row], columns: Sequence[str], wide: bool, details: str | None = None) -> str:
+    """Rows as a text table whose columns are as wide as their widest cell. Unless *wide*, the
+    last column is cut with "…" so lines fit :data:`WIDTH` characters. *details* names a field
+    of each row holding lines printed under it, indented (wrapped to fit unless *wide*)."""
+    import textwrap
+
+    cells = [[str(row.get(column, "")) if row.get(column) is not None else "" for column in columns] for row in rows]
+    widths = [max([len(column), *(len(line[i]) for line in cells)]) for i, column in enumerate(columns)]
+    if not wide:
+        room = WIDTH - sum(widths[:-1]) - 2 * (len(columns) - 1)
+        widths[-1] = max(min(widths[-1], room), len(columns[-1]))
+        cells = [
+            [*line[:-1], line[-1] if len(line[-1]) <= widths[-1] else line[-1][: widths[-1] - 1] + "…"]
+            for line in cells
+        ]
+    out = ["  ".join(column.ljust(width) for column, width in zip(columns, widths)).rstrip()]
+    out.append("  ".join("-" * width for width in widths))
+    for row, line in zip(rows, cells):
+        out.append("  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip())
+        for detail in row.get(details, ()) if details else ():
+            out += ["  " + part for part in ([detail] if wide else textwrap.wrap(detail, WIDTH - 2))]
+    return "\n".join(out)
+
+
+def count(number: int, noun: str) -> str:
+    """``"1 entente"``, ``"3 ententes"``."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def shown_lines(lines: Sequence[int]) -> str:
+    return str(lines[0]) if lines[0] == lines[1] else f"{lines[0]}-{lines[1]}"
+
+
+def money(value: Any) -> str:
+    from decimal import Decimal
+
+    from rqds_portraits._money import format_amount
+
+    return format_amount(Decimal(value), space=" ")

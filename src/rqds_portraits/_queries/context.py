@@ -1,0 +1,235 @@
+"""What the queries of one dataset share, each built once: its records as :class:`~rqds_portraits.Records`,
+the lookups by name, the entente of each amount; and the queries that need several of them.
+
+:class:`~rqds_portraits.Dataset` holds one :class:`Queries` and delegates to it;
+each query checks its arguments here (``_arguments.py``) and leaves the rules of
+its topic to its module (``territories``, ``partners``, ``ententes``, ``funding``).
+"""
+
+from __future__ import annotations
+
+import functools
+import typing
+from collections.abc import Mapping
+from typing import Any
+
+from rqds_portraits._arguments import choices, flag, optional_name
+from rqds_portraits._arguments import name as name_argument
+from rqds_portraits._errors import (
+    InitiativeNotFound,
+    InvalidArgument,
+    NotFound,
+    PartnerNotFound,
+    RecordNotFound,
+    TerritoryNotFound,
+)
+from rqds_portraits._loading.members import DatasetFile
+from rqds_portraits._once import Once
+from rqds_portraits._records.portraits import Territory
+
+if typing.TYPE_CHECKING:
+    from rqds_portraits._queries.collection import Records
+    from rqds_portraits._queries.funding import FundingTotal, Party
+    from rqds_portraits._queries.partners import PartnerLookup, PartnerMention
+    from rqds_portraits._queries.territories import TerritoryLookup
+    from rqds_portraits._records.annotations import Role
+    from rqds_portraits._records.edition import EditionRecords
+    from rqds_portraits._records.ententes import Entente
+    from rqds_portraits._records.partners import Partner
+    from rqds_portraits._records.periods import Mode, Period
+
+__all__ = ["Queries"]
+
+T = typing.TypeVar("T")
+
+_PARTNER = "a partner's name, acronym or id"
+_NOT_FOUND: dict[str, type[NotFound]] = {
+    "territories": TerritoryNotFound,
+    "initiatives": InitiativeNotFound,
+    "partners": PartnerNotFound,
+}
+"""The error of a lookup by id in a table that has one of its own (else RecordNotFound)."""
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+class Queries:
+    """The records and lookups of the dataset file *file*, built on first use, under a lock, and kept."""
+
+    __slots__ = ("_file", "_once", "edition")
+
+    def __init__(self, file: DatasetFile) -> None:
+        self._file = file
+        self._once = Once()
+        self.edition = str(file.data["edition"])
+
+    def member(self, name: str) -> Any:
+        """The member *name* of the dataset file as records (``source``, ``as_of``, ``territories``, …)."""
+        from rqds_portraits._records.edition import EditionRecords
+
+        return self._file.records(name, _hints(EditionRecords)[name])  # the one declaration of each member's type
+
+    def records(self) -> EditionRecords:
+        """Every member of the dataset file, as one frozen value."""
+        from rqds_portraits._records.edition import EditionRecords
+
+        return self._once.get(
+            "records", lambda: EditionRecords(**{name: self.member(name) for name in _hints(EditionRecords)})
+        )
+
+    def plural(self, table: str) -> Records[Any]:
+        """Every record of *table* (one of :data:`~rqds_portraits.RECORD_TABLES`), as Records."""
+
+        def build() -> Records[Any]:
+            from rqds_portraits._queries.collection import Records
+
+            kind = (table[:-3] + "y" if table.endswith("ies") else table[:-1]).replace("_", " ")  # "source note"
+            error = _NOT_FOUND.get(table, RecordNotFound)
+            return Records(self.member(table), kind, self.edition, error)
+
+        return self._once.get(table, build)
+
+    def kept(self, key: str, build: typing.Callable[[], T]) -> T:
+        """A value built from the records once and kept with them (``ds.records``)."""
+        return self._once.get(("kept", key), build)
+
+    def territory_lookup(self) -> TerritoryLookup:
+        """Territories by id, name, heading, region number or region name."""
+        from rqds_portraits._queries.territories import TerritoryLookup
+
+        # From the records' own tuple: the first lookup of a script needs no other query module.
+        territories = self._file.records("territories", tuple[Territory, ...])
+        return self._once.get("territory lookup", lambda: TerritoryLookup(territories, self.edition))
+
+    def partner_lookup(self) -> PartnerLookup:
+        """Partners by name or written form, and by network."""
+        from rqds_portraits._queries.partners import PartnerLookup
+
+        return self._once.get("partner lookup", lambda: PartnerLookup(self.plural("partners")))
+
+    def territory_id(self, territory: object) -> str | None:
+        """The id of the territory *territory* names (``None`` for ``None``)."""
+        return None if territory is None else self.territory_lookup().resolve(territory).id
+
+    def partner(self, name: object, territory: object) -> Partner:
+        """The partner *name* means (in *territory*'s portrait when given)."""
+        wanted = name_argument(name, "name", _PARTNER)
+        return self.partner_lookup().resolve(wanted, self.territory_id(territory))
+
+    def mentions_of(
+        self, name: object, roles: object, territory: object, include_network: object
+    ) -> tuple[PartnerMention, ...]:
+        """The mentions of the partner *name*: :meth:`rqds_portraits.Dataset.by_partner`."""
+        from rqds_portraits._records.annotations import ROLES
+
+        held = choices(roles, ROLES, "roles")
+        network = flag(include_network, "include_network")
+        found = self.partner(name, territory)
+        lookup, territory_id = self.partner_lookup(), self.territory_id(territory)
+        return lookup.mentions(
+            found, self.plural("mentions"), roles=held, territory_id=territory_id, include_network=network
+        )
+
+    def party(
+        self, partner: object, territory: object, roles: object, default: tuple[Role, ...] | None
+    ) -> Party | None:
+        """The partner asked for, with its mentions in *roles* (else in *default*, else in any role)."""
+        from rqds_portraits._queries.funding import Party
+        from rqds_portraits._records.annotations import ROLES
+
+        name = optional_name(partner, "partner", _PARTNER)
+        if name is None:
+            if roles is not None:
+                raise InvalidArgument("roles= says which partnerships of partner= count: give a partner too")
+            return None
+        held = choices(roles, ROLES, "roles") or (frozenset(default) if default is not None else None)
+        found = self.mentions_of(name, held, territory, True)
+        family = self.partner_lookup().family(self.partner(name, territory).id)
+        counted = tuple(r for r in ROLES if held is None or r in held)
+        return Party(frozenset(m.mention.id for m in found), frozenset(family), counted)
+
+    def ententes(
+        self,
+        *,
+        period: object,
+        mode: object,
+        territory: object,
+        partner: object,
+        roles: object,
+        status: object,
+        kind: object,
+    ) -> tuple[Entente, ...]:
+        """The ententes of :meth:`rqds_portraits.Dataset.find_ententes`."""
+        from rqds_portraits._queries.ententes import matching, statuses_argument
+
+        asked, chosen_mode, territory_id, party = self._selection(period, mode, territory, partner, roles, None)
+        return matching(
+            self.plural("ententes"),
+            period=asked,
+            mode=chosen_mode,
+            territory_id=territory_id,
+            mention_ids=None if party is None else party.mention_ids,
+            statuses=statuses_argument(status, asked is not None),
+            kind=kind,
+        )
+
+    def funding(
+        self,
+        *,
+        territory: object,
+        period: object,
+        partner: object,
+        roles: object,
+        status: object,
+        yearly: object,
+        mode: object,
+    ) -> FundingTotal:
+        """The total of :meth:`rqds_portraits.Dataset.total_funding`."""
+        from rqds_portraits._queries import funding
+        from rqds_portraits._queries.ententes import in_order, statuses_argument
+        from rqds_portraits._records.annotations import PARTY_ROLES
+
+        asked, chosen_mode, territory_id, party = self._selection(period, mode, territory, partner, roles, PARTY_ROLES)
+        statuses = in_order(statuses_argument(status, True) or frozenset())
+        every_year = flag(yearly, "yearly")
+        entente_of = self._once.get("entente of amount", lambda: funding.entente_of(self.plural("ententes")))
+        return funding.total(
+            self.plural("amounts"),
+            entente_of,
+            territory_id=territory_id,
+            period=asked,
+            mode=chosen_mode,
+            statuses=statuses,
+            party=party,
+            yearly=every_year,
+        )
+
+    def _selection(
+        self,
+        period: object,
+        mode: object,
+        territory: object,
+        partner: object,
+        roles: object,
+        default: tuple[Role, ...] | None,
+    ) -> tuple[Period | None, Mode, str | None, Party | None]:
+        """What the period queries share: the period asked (read), its mode, the territory's id and the
+        party asked for (its mentions in *roles*, else in *default*)."""
+        from rqds_portraits._queries.ententes import mode_argument, period_argument
+
+        asked = period_argument(period, "period")
+        return (
+            asked,
+            mode_argument(mode, asked),
+            self.territory_id(territory),
+            self.party(partner, territory, roles, default),
+        )
+
+    def funding_by_territory(self, **arguments: object) -> Mapping[str, FundingTotal]:
+        """:meth:`funding` for each territory, by territory id, in document order."""
+        from types import MappingProxyType
+
+        return MappingProxyType({t.id: self.funding(territory=t.id, **arguments) for t in self.plural("territories")})

@@ -66,13 +66,15 @@ def test_revision_format_is_its_layout() -> None:
         ("loading", "load", rp.load),
         ("errors", "TerritoryNotFound", rp.TerritoryNotFound),
         ("exports.tables", "TABLES", rp.exports.TABLES),
+        ("dataset", "EntenteTuple", type(DS.ententes)),
+        ("changes", "TABLES", ("edition", "source", *rp.RECORD_TABLES)),
     ],
 )
 def test_the_module_paths_of_0_2_import_with_a_warning(old: str, name: str, new: object) -> None:
     sys.modules.pop(f"rqds_portraits.{old}", None)
     with pytest.deprecated_call(match=rf"rqds_portraits\.{old} is internal since rqds-portraits 0\.3\.0"):
         module = importlib.import_module(f"rqds_portraits.{old}")
-    assert getattr(module, name) is new
+    assert getattr(module, name) == new
     with pytest.raises(AttributeError, match=f"rqds_portraits.{old}"):
         module.no_such_name  # noqa: B018
 

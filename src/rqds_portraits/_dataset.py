@@ -75,7 +75,8 @@ class Dataset:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Dataset):
             return NotImplemented
-        return (self.sha256, self._file.defaults) == (other.sha256, other._file.defaults)
+        # The same file, read with the same revision date (a file of layout 1 has none of its own).
+        return (self.sha256, self.revision_date) == (other.sha256, other.revision_date)
 
     def __hash__(self) -> int:
         return hash(self.sha256)

@@ -65,7 +65,7 @@ class EntenteCall(Records["Entente"]):
 
     def __new__(cls, records: Records[Entente], dataset: Any) -> EntenteCall:
         self = typing.cast(EntenteCall, super().__new__(cls, records, records._kind, records._edition, records._error))
-        self._dataset = dataset
+        object.__setattr__(self, "_dataset", dataset)  # Records refuse every later change
         return self
 
     def __reduce__(self) -> tuple[Any, ...]:

@@ -59,6 +59,9 @@ RENAMED = {
     ("upgrade", "FORMAT"): ("_loading.upgrade", "LAYOUT"),
     ("registry", "PartnerMention"): ("_queries.partners", "PartnerMention"),
     ("registry", "PartnerIndex"): ("_queries.partners", "PartnerLookup"),
+    ("changes", "TABLES"): ("_changes", "COMPARED"),
+    ("dataset", "EntenteTuple"): ("_deprecated", "EntenteCall"),
+    ("loading", "LazyObject"): ("_loading.members", "LazyObject"),
     ("loading", "MAX_FILE_BYTES"): ("_loading.files", "MAX_FILE_BYTES"),
     ("loading", "read_bundled"): ("_loading.files", "read_bundled"),
 }

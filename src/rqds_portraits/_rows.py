@@ -11,9 +11,11 @@ values per row, in the order of its table's columns. Money stays a
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Any, Protocol
+
+import attrs
 
 from rqds_portraits._records.annotations import Amount, Mention, SourceNote, WrittenDate, WrittenPeriod
 from rqds_portraits._records.document import Source
@@ -155,13 +157,19 @@ def ententes(ds: Tabulated) -> Iterator[Row]:
                e.note)  # fmt: skip
 
 
-def links(attribute: str) -> Callable[[Tabulated], Iterator[Row]]:
-    def rows(ds: Tabulated) -> Iterator[Row]:
-        for e in ds.ententes:
-            for other in getattr(e, attribute):
-                yield (e.id, other)
+@attrs.frozen
+class Links:
+    """The rows of a link table: each entente's id with each id of its *attribute* (``"amount_ids"``).
 
-    return rows
+    A value, not a closure, so a table and its description pickle.
+    """
+
+    attribute: str
+
+    def __call__(self, ds: Tabulated) -> Iterator[Row]:
+        for e in ds.ententes:
+            for other in getattr(e, self.attribute):
+                yield (e.id, other)
 
 
 def source_notes(ds: Tabulated) -> Iterator[Row]:

@@ -24,7 +24,7 @@ from rqds_portraits._loading.files import sha256_of
 from rqds_portraits._loading.upgrade import ADDED, added, upgrade
 from rqds_portraits._once import Once
 
-__all__ = ["DatasetFile", "LazyObject", "verified"]
+__all__ = ["DatasetFile", "LazyObject", "unpickled", "verified"]
 
 
 _DECODER = json.JSONDecoder()
@@ -107,7 +107,7 @@ class DatasetFile:
         self._once = Once()
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return verified, (self.raw, self.sha256, self.defaults)
+        return unpickled, (self.raw, self.sha256, self.defaults)
 
     def member(self, name: str) -> Any:
         """The member *name* as JSON data, in today's layout (an older file is upgraded)."""
@@ -142,3 +142,20 @@ def verified(
     except UnicodeDecodeError as error:
         raise DatasetIntegrityError(f"{where} is not UTF-8: {error}") from None
     return DatasetFile(raw, digest, LazyObject(text), defaults)
+
+
+def unpickled(raw: bytes, sha256: str, defaults: Mapping[str, Any]) -> DatasetFile:
+    """A pickled dataset file, checked as loading checks one: its bytes against its hash, and then
+    against the edition index when it is a bundled revision (whose index gives its defaults), or else
+    whole, as :func:`rqds_portraits.load_file` does."""
+    from rqds_portraits._loading.files import read_bundled
+    from rqds_portraits._loading.index import parse_index
+
+    file = verified(raw, sha256)
+    index = parse_index(json.loads(read_bundled("editions.json")))
+    published = [r for edition in index for r in edition.revisions if r.sha256 == sha256]
+    if published:
+        return DatasetFile(raw, sha256, file.data, {"revision_date": published[0].date.isoformat()})
+    from rqds_portraits._loading.integrity import parse_dataset_file
+
+    return DatasetFile(raw, sha256, parse_dataset_file(raw, "the unpickled dataset file"), defaults)

@@ -11,10 +11,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any, Protocol, TypeVar
+from types import MappingProxyType
+from typing import Any, NoReturn, Protocol, TypeVar
 
 from rqds_portraits._arguments import name as name_argument
-from rqds_portraits._errors import NotFound, shown
+from rqds_portraits._errors import InvalidArgument, NotFound, shown
 from rqds_portraits._text import MAX_NAME_LENGTH, closest, lookup_key
 
 __all__ = ["Records"]
@@ -34,18 +35,54 @@ class Records(tuple[T, ...]):
 
     :meth:`get` answers ``None`` (or a default) for an unknown id, :meth:`lookup`
     raises the table's :class:`~rqds_portraits.NotFound` error naming the
-    closest ids. *kind* names a record in messages (``"amount"``); *edition*
-    the edition they come from.
+    closest ids. An id written exactly as in the data always finds its own
+    record; a forgiving key that two ids share answers neither, and raises. *kind*
+    names a record in messages (``"amount"``); *edition* the edition they come
+    from. Like a tuple, a ``Records`` cannot be changed.
     """
 
     _kind: str
     _edition: str
     _error: type[NotFound]
+    _exact: Mapping[str, T]
+    _folded: Mapping[str, tuple[T, ...]]
 
     def __new__(cls, records: Iterable[T], kind: str, edition: str, error: type[NotFound]) -> Records[T]:
+        if not isinstance(kind, str) or not isinstance(edition, str):
+            raise InvalidArgument(
+                f"kind= and edition= name the records (strings), not {shown(kind)} and {shown(edition)}"
+            )
+        if not isinstance(error, type) or not issubclass(error, NotFound):
+            raise InvalidArgument(
+                f"error= is the NotFound error of the table (a subclass of rp.NotFound), not {shown(error)}"
+            )
         self = super().__new__(cls, records)
-        self._kind, self._edition, self._error = kind, edition, error
+        if not all(isinstance(getattr(record, "id", None), str) for record in self):
+            raise InvalidArgument(f"records= must be records with an id (a string), not {shown(tuple(self)[:3])}")
+        folded: dict[str, tuple[T, ...]] = {}
+        for record in self:
+            key = lookup_key(record.id)
+            folded[key] = (*folded.get(key, ()), record)
+        # Set once here, never again: __setattr__ refuses every change.
+        for name, value in (
+            ("_kind", kind),
+            ("_edition", edition),
+            ("_error", error),
+            ("_exact", MappingProxyType({record.id: record for record in self})),
+            ("_folded", MappingProxyType(folded)),
+        ):
+            object.__setattr__(self, name, value)
         return self
+
+    def __setattr__(self, name: str, value: object) -> NoReturn:
+        raise AttributeError(f"Records are read-only, as a tuple is: cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> NoReturn:
+        raise AttributeError(f"Records are read-only, as a tuple is: cannot delete {name!r}")
+
+    @property
+    def __dict__(self) -> NoReturn:  # type: ignore[override]  # what it holds is set once, by __new__
+        raise AttributeError("Records are read-only, as a tuple is: they have no __dict__ to change")
 
     def __reduce__(self) -> tuple[Any, ...]:
         return type(self), (tuple(self), self._kind, self._edition, self._error)
@@ -56,21 +93,21 @@ class Records(tuple[T, ...]):
     def __deepcopy__(self, memo: dict[int, Any]) -> Records[T]:
         return self
 
-    def _ids(self) -> Mapping[str, T]:
-        # Built on first use; two threads that race build the same mapping, and either one serves.
-        found: Mapping[str, T] | None = self.__dict__.get("_by_id")
-        if found is None:
-            found = self.__dict__["_by_id"] = {lookup_key(record.id): record for record in self}
-        return found
-
     def _wanted(self, record_id: object) -> str:
         return name_argument(record_id, f"{self._kind.replace(' ', '_')}_id", f"an id of {self._kind}")
 
     def get(self, record_id: str, default: T | None = None) -> T | None:
         """The record whose id is *record_id*, or *default* when none is."""
         wanted = self._wanted(record_id)
-        found = self._ids().get(lookup_key(wanted)) if len(wanted) <= MAX_NAME_LENGTH else None
-        return default if found is None else found
+        if wanted in self._exact:
+            return self._exact[wanted]
+        found = self._folded.get(lookup_key(wanted), ()) if len(wanted) <= MAX_NAME_LENGTH else ()
+        if len(found) > 1:
+            ids = ", ".join(repr(record.id) for record in found)
+            raise self._error(
+                f"{shown(record_id)} matches several {self._kind} ids of edition {self._edition}: {ids}; give one as written"
+            )
+        return found[0] if found else default
 
     def lookup(self, record_id: str) -> T:
         """The record whose id is *record_id*; raises the table's :class:`~rqds_portraits.NotFound`
@@ -78,7 +115,7 @@ class Records(tuple[T, ...]):
         found = self.get(record_id)
         if found is None:
             example = self[0].id if self else "…"
-            near = closest(self._wanted(record_id), [record.id for record in self], limit=3)
+            near = closest(self._wanted(record_id), list(self._exact), limit=3)
             hint = f"; did you mean {', '.join(map(repr, near))}?" if near else ""
             raise self._error(
                 f"no {self._kind} {shown(record_id)} in edition {self._edition} (ids look like {example!r}){hint}"

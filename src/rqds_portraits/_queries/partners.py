@@ -19,7 +19,7 @@ régional de l'environnement, "CRÉ" the Conférence régionale des élus).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
@@ -166,6 +166,10 @@ class PartnerLookup:
                 family.add(current)
                 todo.extend(self._members.get(current, ()))
         return family
+
+    def members(self) -> Mapping[str, list[str]]:
+        """Network id to the ids of its direct members."""
+        return self._members
 
     def mentions(
         self,

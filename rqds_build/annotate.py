@@ -25,13 +25,22 @@ from decimal import Decimal, InvalidOperation
 
 import attrs
 
-from rqds_build.context import BuildContext, describe, locate
+from rqds_build.context import BuildContext, anchored, describe, locate
 from rqds_build.curated import Table, choice, line_of, optional_str, required_str
 from rqds_build.dates import find_words
 from rqds_build.extract import TextUnit
 from rqds_portraits._errors import BuildError, InvalidArgument
 from rqds_portraits._money import SPACES, parse_amount
-from rqds_portraits._records.annotations import Amount, AmountKind, Qualifier, SourceNote, WrittenDate, WrittenPeriod
+from rqds_portraits._records.annotations import (
+    AMOUNT_KINDS,
+    QUALIFIERS,
+    Amount,
+    AmountKind,
+    Qualifier,
+    SourceNote,
+    WrittenDate,
+    WrittenPeriod,
+)
 from rqds_portraits._records.ententes import Entente
 from rqds_portraits._records.periods import FIRST_YEAR, LAST_YEAR
 
@@ -44,8 +53,6 @@ _AMOUNT = re.compile(
 _PLAIN = re.compile(
     rf"^\d{{1,3}}(?:[{SPACES}]\d{{3}})*(?:,\d{{2}})?[{SPACES}]?\$(?:[{SPACES}]*/[{SPACES}]*\d+[{SPACES}]*ans)?$"
 )
-_QUALIFIERS = typing.get_args(Qualifier)
-_KINDS = typing.get_args(AmountKind)
 
 
 def find_periods(ctx: BuildContext, units: Sequence[TextUnit]) -> tuple[WrittenPeriod, ...]:
@@ -157,8 +164,8 @@ def find_amounts(
                         id=amount_id,
                         text=match[0],
                         value=_value(match[0], reading),
-                        qualifier=typing.cast(Qualifier, choice(reading, "qualifier", _QUALIFIERS, "exact")),
-                        kind=typing.cast(AmountKind, choice(reading, "kind", _KINDS, "funding")),
+                        qualifier=typing.cast(Qualifier, choice(reading, "qualifier", QUALIFIERS, "exact")),
+                        kind=typing.cast(AmountKind, choice(reading, "kind", AMOUNT_KINDS, "funding")),
                         per_years=int(match[1]) if match[1] else None,
                         period=None,
                         period_id=None,
@@ -324,13 +331,7 @@ def find_source_notes(ctx: BuildContext, units: Sequence[TextUnit]) -> tuple[Sou
     """The curated ``[[source_note]]`` remarks, each tied to its passage (``text`` within ``at``)."""
 
     def anchor(entry: Table) -> tuple[TextUnit, tuple[int, int], str, str]:
-        at = required_str(entry, "at")
-        unit = locate(units, required_str(entry, "territory"), at, entry.get("line"))
-        text = entry.get("text", at)
-        if not isinstance(text, str) or at.count(text) != 1:
-            raise BuildError(f"{text!r} must occur exactly once in its 'at' passage")
-        start = unit.column + unit.text.index(at) + at.index(text)
-        return unit, (start, start + len(text)), text, required_str(entry, "note")
+        return (*anchored(units, entry), required_str(entry, "note"))
 
     found = ctx.each("source_note", anchor)
     counters: dict[str, int] = defaultdict(int)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
-from rqds_build.curated import Table, entries, key_line, line_of, todos
+from rqds_build.curated import Table, entries, key_line, line_of, required_str, todos
 from rqds_build.problems import Problems
 from rqds_portraits._errors import BuildError
 
@@ -78,6 +78,27 @@ class BuildContext:
     def in_source(self, line: int, message: str) -> None:
         """Record a problem of the source text at *line* (one no curated entry answers yet)."""
         self.problems.add(self.source_file, line, message)
+
+
+def passage(
+    units: Sequence[TextUnit], territory: str, at: str, line: object = None
+) -> tuple[TextUnit, tuple[int, int]]:
+    """The unit holding the curated anchor *at* (see :func:`locate`) and the columns of *at* in its line."""
+    unit = locate(units, territory, at, line)
+    start = unit.column + unit.text.index(at)
+    return unit, (start, start + len(at))
+
+
+def anchored(units: Sequence[TextUnit], entry: Table) -> tuple[TextUnit, tuple[int, int], str]:
+    """The unit of a curated entry's passage (its ``territory``, ``at`` and ``line``), the columns of its
+    ``text`` there (which must occur once in ``at``; the whole passage when there is none) and that text."""
+    at = required_str(entry, "at")
+    unit, (start, _) = passage(units, required_str(entry, "territory"), at, entry.get("line"))
+    text = entry.get("text", at)
+    if not isinstance(text, str) or at.count(text) != 1:
+        raise BuildError(f"{text!r} must occur exactly once in its 'at' passage {at!r}")
+    begin = start + at.index(text)
+    return unit, (begin, begin + len(text)), text
 
 
 def locate(units: Sequence[TextUnit], territory: str, at: str, line: object = None) -> TextUnit:

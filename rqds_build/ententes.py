@@ -39,7 +39,7 @@ import re
 import typing
 from collections.abc import Iterable, Sequence
 
-from rqds_build.context import BuildContext, locate
+from rqds_build.context import BuildContext, anchored, locate, passage
 from rqds_build.curated import Table, choice, optional_str, required_str
 from rqds_build.extract import TextUnit
 from rqds_portraits._errors import BuildError, InvalidPeriod
@@ -69,12 +69,6 @@ def _as_of(ctx: BuildContext) -> datetime.date | None:
     return as_of if isinstance(as_of, datetime.date) and not isinstance(as_of, datetime.datetime) else None
 
 
-def _passage(units: Sequence[TextUnit], territory: str, at: str, line: object = None) -> tuple[TextUnit, Span]:
-    unit = locate(units, territory, at, line)
-    start = unit.column + unit.text.index(at)
-    return unit, (start, start + len(at))
-
-
 def _passages(
     units: Sequence[TextUnit], territory: str, value: object, key: str, line: object = None
 ) -> list[tuple[TextUnit, Span]]:
@@ -85,9 +79,9 @@ def _passages(
     found = []
     for item in items:
         if isinstance(item, dict):
-            found.append(_passage(units, territory, required_str(item, "at"), item.get("line")))
+            found.append(passage(units, territory, required_str(item, "at"), item.get("line")))
         elif isinstance(item, str) and item:
-            found.append(_passage(units, territory, item, line))
+            found.append(passage(units, territory, item, line))
         else:
             raise BuildError(f"{key} must hold passages (strings, or tables with at and line), got {item!r}")
     return found
@@ -133,7 +127,7 @@ def _entente(
 ) -> tuple[Entente, list[Passage]]:
     entente_id = required_str(entry, "id")
     territory = required_str(entry, "territory")
-    first, at_span = _passage(units, territory, required_str(entry, "at"), entry.get("line"))
+    first, at_span = passage(units, territory, required_str(entry, "at"), entry.get("line"))
     through = optional_str(entry, "through")
     last = locate(units, territory, through, entry.get("through_line")) if through else first
     if last.line < first.line or last.initiative_id != first.initiative_id:
@@ -312,13 +306,7 @@ def check_coverage(ctx: BuildContext, units: Sequence[TextUnit], named: Sequence
 
     def listed(entry: Table) -> Passage:
         required_str(entry, "why")
-        unit, span = _passage(units, required_str(entry, "territory"), required_str(entry, "at"), entry.get("line"))
-        text = entry.get("text")
-        if text is not None:
-            offset = entry["at"].find(text) if isinstance(text, str) else -1
-            if offset < 0:
-                raise BuildError(f"text {text!r} is not inside its 'at' passage")
-            span = (span[0] + offset, span[0] + offset + len(text))
+        unit, span, _ = anchored(units, entry)
         if not any(
             _inside(unit.line, (unit.column + m.start(), unit.column + m.end()), [(unit.line, span)])
             for m in pattern.finditer(unit.text)

@@ -28,7 +28,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from rqds_build.context import BuildContext, locate
+from rqds_build.context import BuildContext, anchored
 from rqds_build.curated import Table, line_of, optional_str, required_str
 from rqds_build.extract import TextUnit
 from rqds_portraits._errors import BuildError
@@ -67,17 +67,6 @@ def _resolve(form: str, candidates: list[Partner], territory: str) -> Partner | 
     return national[0] if not local and len(national) == 1 else None
 
 
-def _anchored(units: Sequence[TextUnit], entry: Table) -> tuple[TextUnit, Span]:
-    """The unit and the line span of ``text`` inside the entry's ``at`` passage."""
-    at = required_str(entry, "at")
-    unit = locate(units, required_str(entry, "territory"), at, entry.get("line"))
-    text = entry.get("text", at)
-    if not isinstance(text, str) or at.count(text) != 1:
-        raise BuildError(f"{text!r} must occur exactly once in its 'at' passage {at!r}")
-    start = unit.column + unit.text.index(at) + at.index(text)
-    return unit, (start, start + len(text))
-
-
 def _roles(entry: Table) -> tuple[Role, ...]:
     """The role (``role = "…"``) or roles (``roles = […]``) an entry gives."""
     given = entry.get("roles", [entry["role"]] if "role" in entry else None)
@@ -101,12 +90,12 @@ def find_mentions(ctx: BuildContext, units: Sequence[TextUnit], partners: Sequen
 
     def passage(entry: Table) -> tuple[int, Span, tuple[Role, ...], bool]:
         required_str(entry, "why")
-        unit, span = _anchored(units, entry)
+        unit, span, _ = anchored(units, entry)
         return unit.line, span, _roles(entry), "text" in entry
 
     def place(entry: Table) -> tuple[tuple[int, Span], Table]:
         required_str(entry, "why")
-        unit, span = _anchored(units, entry)
+        unit, span, _ = anchored(units, entry)
         return (unit.line, span), entry
 
     def mention(entry: Table) -> tuple[tuple[int, Span], Table]:
@@ -117,7 +106,7 @@ def find_mentions(ctx: BuildContext, units: Sequence[TextUnit], partners: Sequen
             raise BuildError(f"partner {partner!r} is not in the registry")
         else:
             required_str(entry, "why")
-        unit, span = _anchored(units, entry)
+        unit, span, _ = anchored(units, entry)
         return (unit.line, span), entry
 
     passages = ctx.each("mention_role", passage)

@@ -17,13 +17,10 @@ from pathlib import Path
 from rqds_build.curated import Table, entries, line_of, optional_str, read_toml, required_str
 from rqds_build.problems import Problems
 from rqds_portraits._errors import BuildError
-from rqds_portraits._records.partners import Partner, PartnerKind, PartnerScope, Rename
+from rqds_portraits._records.partners import PARTNER_KINDS, PARTNER_SCOPES, Partner, PartnerKind, PartnerScope, Rename
 from rqds_portraits._text import slug
 
 __all__ = ["read_registry"]
-
-_KINDS = typing.get_args(PartnerKind)
-_SCOPES = typing.get_args(PartnerScope)
 
 
 def read_registry(path: Path, problems: Problems) -> tuple[Partner, ...]:
@@ -66,11 +63,11 @@ def _partner(entry: Table) -> Partner:
     if slug(partner_id) != partner_id:
         raise BuildError(f"an id is a lowercase slug such as {slug(partner_id)!r}")
     kind = entry.get("kind")
-    if kind not in _KINDS:
-        raise BuildError(f"kind {kind!r} is not one of {', '.join(_KINDS)}")
+    if kind not in PARTNER_KINDS:
+        raise BuildError(f"kind {kind!r} is not one of {', '.join(PARTNER_KINDS)}")
     scope = entry.get("scope")
-    if scope not in _SCOPES:
-        raise BuildError(f"scope {scope!r} is not one of {', '.join(_SCOPES)}")
+    if scope not in PARTNER_SCOPES:
+        raise BuildError(f"scope {scope!r} is not one of {', '.join(PARTNER_SCOPES)}")
     count = entry.get("count")
     if count is not None and (isinstance(count, bool) or not isinstance(count, int) or count < 1):
         raise BuildError("count must be a positive integer")

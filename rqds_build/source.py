@@ -14,16 +14,13 @@ from collections.abc import Sequence
 
 from rqds_build.context import BuildContext
 from rqds_build.curated import Table, required_str
+from rqds_build.dates import MONTHS
 from rqds_build.extract import Structure
 from rqds_portraits._errors import BuildError
 from rqds_portraits._records.document import FooterLine, Introduction
 
 __all__ = ["CITATION", "footer_lines", "introduction", "parse_french_date", "source_fields"]
 
-MONTHS = {
-    "janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
-    "août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
-}  # fmt: skip
 _DATE = re.compile(r"^(\d{1,2})(?:er)? (\w+) (\d{4})(?: (\d{1,2}):(\d{2}))?$")
 CITATION = re.compile(
     r"^(?P<authors>.+?)\. \((?P<year>\d{4})\)\. (?P<title>.+)\. (?P<platform>[^.()]+?) "

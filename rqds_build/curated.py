@@ -10,7 +10,7 @@ header documents every kind of entry.
 
 Each ``[[kind]]`` entry read here knows its line in the file (:func:`line_of`),
 so a problem names the entry where a maintainer will edit it. A value
-``"TODO"`` (what ``python -m rqds_portraits.build new`` writes for each decision
+``"TODO"`` (what ``python -m rqds_build new`` writes for each decision
 to make) is refused by the build.
 """
 

@@ -11,7 +11,7 @@ no year ("le 18 novembre") is not read, since no rule can place it.
   (since), "à partir de l'hiver" is not a date (no month), "à la fin mars 2014",
   "le 31 mars 2014", "en octobre 2008" (on).
 
-    >>> from rqds_portraits.build.dates import find_words
+    >>> from rqds_build.dates import find_words
     >>> [(found.text, found.relation, str(found.start), str(found.end)) for found in find_words("signées jusqu’en juin 2015.")]
     [('jusqu’en juin 2015', 'until', 'None', '2015-06')]
 """

@@ -10,7 +10,7 @@ numbered items ("1.1", "  1.", "B)", "Orientation 2 :"). The publishing
 platform's footer follows the last portrait.
 
 Everything here is mechanical; the curated file supplies the vocabulary and the
-few lines no rule can place (see :mod:`rqds_portraits.build.curated`). Every web
+few lines no rule can place (see ``rqds_build/curated.py``). Every web
 address written in a portrait, labelled ("Site Internet :") or not, is a
 website of its territory.
 """

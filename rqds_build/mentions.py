@@ -13,7 +13,7 @@ The curated file completes what matching cannot do, each entry with its reason:
 ``[[mention_role]]`` gives the role, or the roles, of the mentions inside a
 passage ("Membres observateurs : …" are observers; ``text`` narrows it to one
 mention); a mention inside several such passages holds all their roles, in the
-order of :data:`~rqds_portraits.annotations.Role`, unless an entry names that one
+order of :data:`~rqds_portraits.ROLES`, unless an entry names that one
 mention (``text``), whose roles then replace the passages'. ``[[mention]]`` adds, resolves
 or annotates one mention (a body named in a shared list, "du Granit"; a vague
 one, with a note and no partner; a member that had resigned, with a note);

@@ -1,4 +1,4 @@
-"""Start a new edition: ``python -m rqds_portraits.build new EDITION SOURCE.txt``.
+"""Start a new edition: ``python -m rqds_build new EDITION SOURCE.txt``.
 
 Creates ``<data>/<EDITION>/`` with the source text and a curated file that
 holds every decision the build will need, each marked ``TODO`` with its source

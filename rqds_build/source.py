@@ -85,7 +85,7 @@ def footer_lines(ctx: BuildContext, start: int) -> tuple[FooterLine, ...]:
 
 
 def source_fields(footer: Sequence[FooterLine]) -> dict[str, object]:
-    """The typed fields of :class:`~rqds_portraits.models.Source` read from the footer's values."""
+    """The typed fields of :class:`~rqds_portraits.Source` read from the footer's values."""
     values = {line.field: line.text for line in footer if line.role == "value"}
     for needed in ("published", "modified", "citation", "reuse_caveat"):
         if needed not in values:

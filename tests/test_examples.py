@@ -9,12 +9,14 @@ from pathlib import Path
 
 import pytest
 
+import rqds_build
 import rqds_portraits
 
 ROOT = Path(__file__).resolve().parent.parent
 MODULES = sorted(
     name
-    for _, name, _ in pkgutil.walk_packages(rqds_portraits.__path__, "rqds_portraits.")
+    for package in (rqds_portraits, rqds_build)  # the package, and the build beside it in the checkout
+    for _, name, _ in pkgutil.walk_packages(package.__path__, f"{package.__name__}.")
     if name not in {"rqds_portraits.__main__", "rqds_build.__main__"}
 )
 OPTIONS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE

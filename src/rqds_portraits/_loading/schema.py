@@ -1,6 +1,6 @@
 """Validation and JSON Schema of the dataset file, with pydantic models derived from the records.
 
-The attrs classes of :mod:`rqds_portraits.models` are the only definition of the
+The attrs classes of ``_records/`` are the only definition of the
 records. This module derives a pydantic model from each (same names, same field
 types, nested records and tuples mapped along) to validate a dataset file and to
 write its JSON Schema. Import it only when validating: pydantic is not needed to

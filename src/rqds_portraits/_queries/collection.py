@@ -16,6 +16,7 @@ from typing import Any, NoReturn, Protocol, TypeVar
 
 from rqds_portraits._arguments import name as name_argument
 from rqds_portraits._errors import InvalidArgument, NotFound, shown
+from rqds_portraits._once import Once
 from rqds_portraits._text import MAX_NAME_LENGTH, closest, lookup_key
 
 __all__ = ["Records"]
@@ -44,8 +45,7 @@ class Records(tuple[T, ...]):
     _kind: str
     _edition: str
     _error: type[NotFound]
-    _exact: Mapping[str, T]
-    _folded: Mapping[str, tuple[T, ...]]
+    _once: Once
 
     def __new__(cls, records: Iterable[T], kind: str, edition: str, error: type[NotFound]) -> Records[T]:
         if not isinstance(kind, str) or not isinstance(edition, str):
@@ -59,18 +59,8 @@ class Records(tuple[T, ...]):
         self = super().__new__(cls, records)
         if not all(isinstance(getattr(record, "id", None), str) for record in self):
             raise InvalidArgument(f"records= must be records with an id (a string), not {shown(tuple(self)[:3])}")
-        folded: dict[str, tuple[T, ...]] = {}
-        for record in self:
-            key = lookup_key(record.id)
-            folded[key] = (*folded.get(key, ()), record)
-        # Set once here, never again: __setattr__ refuses every change.
-        for name, value in (
-            ("_kind", kind),
-            ("_edition", edition),
-            ("_error", error),
-            ("_exact", MappingProxyType({record.id: record for record in self})),
-            ("_folded", MappingProxyType(folded)),
-        ):
+        # Set once here, never again: __setattr__ refuses every change. The maps by id are built on first use.
+        for name, value in (("_kind", kind), ("_edition", edition), ("_error", error), ("_once", Once())):
             object.__setattr__(self, name, value)
         return self
 
@@ -93,15 +83,29 @@ class Records(tuple[T, ...]):
     def __deepcopy__(self, memo: dict[int, Any]) -> Records[T]:
         return self
 
+    def _exact(self) -> Mapping[str, T]:
+        return self._once.get("exact", lambda: MappingProxyType({record.id: record for record in self}))
+
+    def _folded(self) -> Mapping[str, tuple[T, ...]]:
+        def build() -> Mapping[str, tuple[T, ...]]:
+            folded: dict[str, tuple[T, ...]] = {}
+            for record in self:
+                key = lookup_key(record.id)
+                folded[key] = (*folded.get(key, ()), record)
+            return MappingProxyType(folded)
+
+        return self._once.get("folded", build)
+
     def _wanted(self, record_id: object) -> str:
         return name_argument(record_id, f"{self._kind.replace(' ', '_')}_id", f"an id of {self._kind}")
 
     def get(self, record_id: str, default: T | None = None) -> T | None:
         """The record whose id is *record_id*, or *default* when none is."""
         wanted = self._wanted(record_id)
-        if wanted in self._exact:
-            return self._exact[wanted]
-        found = self._folded.get(lookup_key(wanted), ()) if len(wanted) <= MAX_NAME_LENGTH else ()
+        exact = self._exact()
+        if wanted in exact:
+            return exact[wanted]
+        found = self._folded().get(lookup_key(wanted), ()) if len(wanted) <= MAX_NAME_LENGTH else ()
         if len(found) > 1:
             ids = ", ".join(repr(record.id) for record in found)
             raise self._error(
@@ -115,7 +119,7 @@ class Records(tuple[T, ...]):
         found = self.get(record_id)
         if found is None:
             example = self[0].id if self else "…"
-            near = closest(self._wanted(record_id), list(self._exact), limit=3)
+            near = closest(self._wanted(record_id), list(self._exact()), limit=3)
             hint = f"; did you mean {', '.join(map(repr, near))}?" if near else ""
             raise self._error(
                 f"no {self._kind} {shown(record_id)} in edition {self._edition} (ids look like {example!r}){hint}"

@@ -146,8 +146,9 @@ class Queries:
                 raise InvalidArgument("roles= says which partnerships of partner= count: give a partner too")
             return None
         held = choices(roles, ROLES, "roles") or (frozenset(default) if default is not None else None)
-        found = self.mentions_of(name, held, territory, True)
-        family = self.partner_lookup().family(self.partner(name, territory).id)
+        lookup, asked = self.partner_lookup(), self.partner(name, territory)  # resolved once
+        found = lookup.mentions(asked, self.plural("mentions"), roles=held, territory_id=self.territory_id(territory))
+        family = lookup.family(asked.id)
         counted = tuple(r for r in ROLES if held is None or r in held)
         return Party(frozenset(m.mention.id for m in found), frozenset(family), counted)
 

@@ -176,25 +176,29 @@ def test_curated_anchors_name_their_lines(real_data: Path) -> None:
 
 def test_revisions_are_archived_and_checked(real_data: Path) -> None:
     curated = real_data / EDITION / "curated.toml"
-    _replace(curated, "revision = 2\n", "revision = 3\n")
+    text = curated.read_text(encoding="utf-8")
+    current_revision = int(re.search(r"^revision = ([0-9]+)$", text, re.MULTILINE)[1])  # type: ignore[index]
+    bumped = current_revision + 1
+    _replace(curated, f"revision = {current_revision}\n", f"revision = {bumped}\n")
     current = (real_data / EDITION / "dataset.json").read_bytes()
-    with pytest.raises(BuildFailed, match="dataset.r2.json.gz keeps a published revision: list it in"):
+    with pytest.raises(BuildFailed, match=f"dataset.r{current_revision}.json.gz keeps a published revision: list it in"):
         write(real_data)
-    archived = real_data / EDITION / "dataset.r2.json.gz"
+    archived = real_data / EDITION / f"dataset.r{current_revision}.json.gz"
     assert gzip.decompress(archived.read_bytes()) == current  # kept byte for byte before anything else
     digest = hashlib.sha256(current).hexdigest()
     _replace(
         curated,
         "[[published]]\n",
-        f'[[published]]\nrevision = 2\ndate = 2026-11-25\nsha256 = "{digest}"\n\n[[published]]\n',
+        f'[[published]]\nrevision = {current_revision}\ndate = 2026-11-25\nsha256 = "{digest}"\n\n[[published]]\n',
     )
     write(real_data)
     revisions = [
         (r["revision"], r["file"])
         for r in __import__("json").loads((real_data / "editions.json").read_text())["editions"][0]["revisions"]
     ]
-    assert revisions == [(1, "dataset.r1.json.gz"), (2, "dataset.r2.json.gz"), (3, "dataset.json")]
-    archived.write_bytes(gzip.compress(current.replace(b'"revision":2', b'"revision":9')))
+    assert revisions[-2:] == [(current_revision, archived.name), (bumped, "dataset.json")]
+    assert [r for r, _ in revisions] == list(range(1, bumped + 1))
+    archived.write_bytes(gzip.compress(current.replace(b'"revision":', b'"revision":9')))
     assert "a published revision never changes" in "\n".join(problems_of(real_data))
 
 

@@ -35,6 +35,7 @@ from rqds_build.context import BuildContext
 from rqds_build.curated import Table, entries, key_line, line_of, read_toml, required_str, todos
 from rqds_build.ententes import check_coverage, find_ententes
 from rqds_build.extract import Structure, extract
+from rqds_build.ledger import LEDGER_FILE, Retirement, ledger, retirements, stable_ids
 from rqds_build.mentions import find_mentions, mentioned_partners
 from rqds_build.partners import read_registry
 from rqds_build.problems import Problems
@@ -74,10 +75,16 @@ def editions_in(curation_dir: Path) -> list[Path]:
 
 
 def build_edition(
-    folder: Path, data_folder: Path, registry: Sequence[Partner], problems: Problems
+    folder: Path,
+    data_folder: Path,
+    registry: Sequence[Partner],
+    problems: Problems,
+    published: Sequence[EditionRecords] = (),
+    retired: Sequence[Retirement] = (),
 ) -> EditionRecords | None:
     """The records of the edition whose curated file is in *folder* and source text in *data_folder*,
-    read with the partner *registry*; ``None`` when a problem (recorded in *problems*) stops it."""
+    read with the partner *registry*, with the ids its *published* revisions issued (oldest first)
+    and those its curated file *retired*; ``None`` when a problem (recorded in *problems*) stops it."""
     edition = folder.name
     try:
         lines = (data_folder / SOURCE_FILE).read_bytes().decode("utf-8").split("\n")
@@ -131,15 +138,18 @@ def build_edition(
         ententes=ententes,
         source_notes=notes,
     )
+    with problems.entry(ctx.curated_file, 0):
+        records = stable_ids(ctx, records, published, retired)
     with problems.entry(ctx.source_file, 0):
         check_records(records, f"the records built from {edition}")
         _check_lossless(records, lines)
-    return records
+    return None if problems else records
 
 
 KINDS = (
     "edition", "revision", "revision_date", "as_of", "published", "conventions", "source", "footer", "territory_note",
     "block_title", "amount", "mention_role", "mention", "not_a_mention", "entente", "not_an_entente", "source_note",
+    "retired",
 )  # fmt: skip
 """What a curated file may hold (its header documents each); anything else is a typo the build names."""
 
@@ -239,10 +249,12 @@ def _check_lossless(records: EditionRecords, lines: Sequence[str]) -> None:
         owners[number] = owner
 
 
-def _published(folder: Path, curated: Table, problems: Problems) -> list[dict[str, Any]]:
-    """The index entries of the revisions published before the current one, each checked against its file."""
+def _published(folder: Path, curated: Table, problems: Problems) -> tuple[list[dict[str, Any]], list[EditionRecords]]:
+    """The index entries and the records of the revisions published before the current one (oldest
+    first), each checked against its file."""
     where = f"{folder.name}/{CURATED_FILE}"
     found = []
+    decoded: dict[int, EditionRecords] = {}
     listed: set[str] = set()
     for entry in entries(curated, "published"):
         with problems.entry(where, line_of(entry), f"[[published]] revision {entry.get('revision')!r}"):
@@ -267,6 +279,7 @@ def _published(folder: Path, curated: Table, problems: Problems) -> list[dict[st
                     f"{folder.name}/{name} has sha256 {actual}, not {sha256}: a published revision never changes"
                 )
             layout = json.loads(raw)["format"]
+            decoded[revision] = _records_of(raw, sha256, date)
             found.append(
                 {"revision": revision, "date": date.isoformat(), "format": layout, "sha256": sha256, "file": name}
             )
@@ -275,7 +288,15 @@ def _published(folder: Path, curated: Table, problems: Problems) -> list[dict[st
             problems.add(
                 where, 0, f"{path.name} keeps a published revision: list it in [[published]] with its date and sha256"
             )
-    return sorted(found, key=lambda item: item["revision"])
+    return sorted(found, key=lambda item: item["revision"]), [decoded[key] for key in sorted(decoded)]
+
+
+def _records_of(raw: bytes, sha256: str, date: datetime.date) -> EditionRecords:
+    """The records of a published dataset file, read as the package reads it (an old layout upgraded)."""
+    from rqds_portraits._loading.members import verified
+    from rqds_portraits._queries.context import Queries
+
+    return Queries(verified(raw, sha256, {"revision_date": date.isoformat()})).records()
 
 
 def build_outputs(data_dir: Path, curation_dir: Path | None = None) -> dict[Path, bytes]:
@@ -295,13 +316,29 @@ def build_outputs(data_dir: Path, curation_dir: Path | None = None) -> dict[Path
         problems.add(str(curation), 0, f"no edition folder (with {CURATED_FILE}) in {curation}")
     for folder in folders:
         data_folder = data_dir / folder.name
-        records = build_edition(folder, data_folder, registry, problems)
+        try:
+            curated = read_toml(folder / CURATED_FILE)
+        except BuildError:
+            curated = {}  # build_edition names the problem
+        earlier, published = _published(data_folder, curated, problems)
+        retired = retirements(curated, f"{folder.name}/{CURATED_FILE}", problems)
+        records = build_edition(folder, data_folder, registry, problems, published, retired)
         if records is None:
             continue
         encoded = dumps(to_data(records))
         validate(encoded)
         outputs[data_folder / DATASET_FILE] = encoded
-        curated = read_toml(folder / CURATED_FILE)
+        entries = ledger([*published, records], retired)
+        for item in retired:
+            done = next((e["retired"] for e in entries.get(item.table, []) if e["id"] == item.id), None)
+            if done is None or done["revision"] != item.revision:
+                problems.add(
+                    f"{folder.name}/{CURATED_FILE}",
+                    item.line,
+                    f"[[retired]] {item.id!r}: revision {item.revision} does not drop that {item.table} id",
+                )
+        ids = dumps(entries)
+        outputs[data_folder / LEDGER_FILE] = ids
         current = {
             "revision": records.revision,
             "date": records.revision_date.isoformat() if records.revision_date else None,
@@ -309,8 +346,14 @@ def build_outputs(data_dir: Path, curation_dir: Path | None = None) -> dict[Path
             "sha256": hashlib.sha256(encoded).hexdigest(),
             "file": DATASET_FILE,
         }
-        revisions = [*_published(data_folder, curated, problems), current]
-        index.append({"edition": folder.name, "source_sha256": records.source.sha256, "revisions": revisions})
+        index.append(
+            {
+                "edition": folder.name,
+                "source_sha256": records.source.sha256,
+                "ids": {"file": LEDGER_FILE, "sha256": hashlib.sha256(ids).hexdigest()},
+                "revisions": [*earlier, current],
+            }
+        )
     problems.raise_if_any()
     outputs[data_dir / INDEX_FILE] = dumps({"format": LAYOUT, "editions": index})
     outputs[data_dir / SCHEMA_FILE] = dumps(json_schema())

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 import rqds_portraits as rp
-from rqds_portraits import _load as loading
+from rqds_portraits._loading import files
 
 from .synthetic import CURATION, data_with_later_edition
 
@@ -43,7 +43,7 @@ def serve_data_from(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
                 f"the bundled file data/{'/'.join(parts)} is missing: reinstall rqds-portraits"
             ) from None
 
-    monkeypatch.setattr(loading, "read_bundled", read)
+    monkeypatch.setattr(files, "read_bundled", read)
     rp.clear_cache()
 
 

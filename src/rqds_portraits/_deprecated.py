@@ -64,7 +64,10 @@ class EntenteCall(Records["Entente"]):
     _dataset: Any
 
     def __new__(cls, records: Records[Entente], dataset: Any) -> EntenteCall:
-        self = typing.cast(EntenteCall, super().__new__(cls, records, records._kind, records._edition, records._error))
+        self = typing.cast(
+            EntenteCall,
+            super().__new__(cls, records, records._kind, records._edition, records._error, records._history),
+        )
         object.__setattr__(self, "_dataset", dataset)  # Records refuse every later change
         return self
 

@@ -18,14 +18,14 @@ revision stays loadable by its pin::
 
 from __future__ import annotations
 
-import json
 import os
 from os import PathLike
 
 from rqds_portraits._dataset import Dataset
 from rqds_portraits._errors import DatasetVersionError, InvalidArgument, shown
-from rqds_portraits._loading.files import inflated, read_bundled, read_dataset_file, sha256_of
-from rqds_portraits._loading.index import Edition, Revision, find_edition, parse_index, pinned
+from rqds_portraits._loading import files
+from rqds_portraits._loading.files import inflated, read_dataset_file, sha256_of
+from rqds_portraits._loading.index import Edition, Revision, find_edition, pinned, read_index
 from rqds_portraits._loading.members import DatasetFile, verified
 from rqds_portraits._once import Once
 
@@ -37,7 +37,7 @@ replaces it at once, so a thread that holds the old one finishes its call with i
 
 
 def _index(cache: Once) -> tuple[Edition, ...]:
-    return cache.get("index", lambda: parse_index(json.loads(read_bundled("editions.json"))))
+    return cache.get("index", read_index)
 
 
 def editions() -> tuple[str, ...]:
@@ -73,7 +73,7 @@ def load(edition: str | None = None, *, revision: int | None = None, sha256: str
 
 def _read(revision: Revision) -> DatasetFile:
     where = f"the installed dataset file of {revision.edition} revision {revision.revision}"
-    raw = inflated(read_bundled(revision.edition, revision.file), where)
+    raw = inflated(files.read_bundled(revision.edition, revision.file), where)
     remedy = " as the edition index says: the package was altered after it was built; reinstall it"
     return verified(raw, revision.sha256, {"revision_date": revision.date.isoformat()}, where, remedy)
 

@@ -276,6 +276,7 @@ def _diff(ds: Any, args: argparse.Namespace) -> Any:
     return [
         {
             "table": c.table,
+            "old_id": c.old_id,
             "id": c.id,
             "kind": c.kind,
             "fields": {f.field: {"old": to_data(f.old), "new": to_data(f.new)} for f in c.fields},
@@ -285,8 +286,17 @@ def _diff(ds: Any, args: argparse.Namespace) -> Any:
 
 
 def _print_diff(rows: Any, wide: bool) -> str:
-    # The fields changed go on a line under their record, so the id is never cut.
-    shown = [{**row, "fields": [f"fields: {', '.join(row['fields'])}"] if row["fields"] else []} for row in rows]
+    if not rows:
+        return "no changes: the two revisions hold the same records"
+    # A reassigned record shows its old and new id on its row; the fields changed go on a line under it.
+    shown = [
+        {
+            **row,
+            "id": f"{row['old_id']} → {row['id']}" if row["kind"] == "reassigned" else row["id"],
+            "fields": [f"fields: {', '.join(row['fields'])}"] if row["fields"] else [],
+        }
+        for row in rows
+    ]
     return table(shown, ["table", "kind", "id"], wide, details="fields") + f"\n{count(len(rows), 'change')}"
 
 

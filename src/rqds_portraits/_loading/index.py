@@ -13,6 +13,7 @@ earlier ones are kept byte for byte, compressed, as ``dataset.r<N>.json.gz``).
 from __future__ import annotations
 
 import datetime
+import json
 import re
 from typing import Any
 
@@ -20,6 +21,7 @@ import attrs
 
 from rqds_portraits._arguments import positive_int
 from rqds_portraits._errors import DatasetVersionError, EditionNotFound, InvalidArgument, shown
+from rqds_portraits._loading import files
 from rqds_portraits._text import MAX_NAME_LENGTH
 
 __all__ = ["EDITION_NAME", "Edition", "Revision", "edition_name", "find_edition", "parse_index", "pinned"]
@@ -66,6 +68,8 @@ class Edition:
     name: str
     source_sha256: str
     revisions: tuple[Revision, ...]
+    ids: tuple[str, str] | None = attrs.field(default=None, repr=False)
+    """The edition's id ledger: its file and SHA-256 (``None`` for an index that has none)."""
 
     @property
     def latest(self) -> Revision:
@@ -99,8 +103,15 @@ def parse_index(data: Any) -> tuple[Edition, ...]:
             )
             for item in entry["revisions"]
         )
-        editions.append(Edition(name, entry["source_sha256"], revisions))
+        ledger = entry.get("ids")
+        ids = (ledger["file"], ledger["sha256"]) if ledger else None
+        editions.append(Edition(name, entry["source_sha256"], revisions, ids))
     return tuple(editions)
+
+
+def read_index() -> tuple[Edition, ...]:
+    """The editions of the installed package's ``data/editions.json``, oldest first."""
+    return parse_index(json.loads(files.read_bundled("editions.json")))
 
 
 def find_edition(index: tuple[Edition, ...], edition: object) -> Edition:

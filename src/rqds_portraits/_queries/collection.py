@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, NoReturn, Protocol, TypeVar
 
@@ -39,15 +39,25 @@ class Records(tuple[T, ...]):
     closest ids. An id written exactly as in the data always finds its own
     record; a forgiving key that two ids share answers neither, and raises. *kind*
     names a record in messages (``"amount"``); *edition* the edition they come
-    from. Like a tuple, a ``Records`` cannot be changed.
+    from; *history*, when given, says why an id has no record (retired by a later
+    reading, issued by a later revision: the edition's id ledger). Like a tuple, a
+    ``Records`` cannot be changed.
     """
 
     _kind: str
     _edition: str
     _error: type[NotFound]
     _once: Once
+    _history: Callable[[str], str | None] | None
 
-    def __new__(cls, records: Iterable[T], kind: str, edition: str, error: type[NotFound]) -> Records[T]:
+    def __new__(
+        cls,
+        records: Iterable[T],
+        kind: str,
+        edition: str,
+        error: type[NotFound],
+        history: Callable[[str], str | None] | None = None,
+    ) -> Records[T]:
         if not isinstance(kind, str) or not isinstance(edition, str):
             raise InvalidArgument(
                 f"kind= and edition= name the records (strings), not {shown(kind)} and {shown(edition)}"
@@ -60,7 +70,10 @@ class Records(tuple[T, ...]):
         if not all(isinstance(getattr(record, "id", None), str) for record in self):
             raise InvalidArgument(f"records= must be records with an id (a string), not {shown(tuple(self)[:3])}")
         # Set once here, never again: __setattr__ refuses every change. The maps by id are built on first use.
-        for name, value in (("_kind", kind), ("_edition", edition), ("_error", error), ("_once", Once())):
+        if history is not None and not callable(history):
+            raise InvalidArgument(f"history= says why an id has no record (a callable), not {shown(history)}")
+        fields = (("_kind", kind), ("_edition", edition), ("_error", error), ("_once", Once()), ("_history", history))
+        for name, value in fields:
             object.__setattr__(self, name, value)
         return self
 
@@ -75,7 +88,7 @@ class Records(tuple[T, ...]):
         raise AttributeError("Records are read-only, as a tuple is: they have no __dict__ to change")
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return type(self), (tuple(self), self._kind, self._edition, self._error)
+        return type(self), (tuple(self), self._kind, self._edition, self._error, self._history)
 
     def __copy__(self) -> Records[T]:
         return self  # immutable, as a tuple is
@@ -118,6 +131,10 @@ class Records(tuple[T, ...]):
         error, with the closest ids, when none is."""
         found = self.get(record_id)
         if found is None:
+            wanted = self._wanted(record_id)
+            why = self._history(wanted) if self._history is not None else None
+            if why is not None:
+                raise self._error(f"no {self._kind} {shown(record_id)} {why}")
             example = self[0].id if self else "…"
             near = closest(self._wanted(record_id), list(self._exact()), limit=3)
             hint = f"; did you mean {', '.join(map(repr, near))}?" if near else ""

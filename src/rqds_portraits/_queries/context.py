@@ -23,6 +23,7 @@ from rqds_portraits._errors import (
     RecordNotFound,
     TerritoryNotFound,
 )
+from rqds_portraits._loading.ledger import explain
 from rqds_portraits._loading.members import DatasetFile
 from rqds_portraits._once import Once
 from rqds_portraits._records.portraits import Territory
@@ -88,7 +89,8 @@ class Queries:
 
             kind = (table[:-3] + "y" if table.endswith("ies") else table[:-1]).replace("_", " ")  # "source note"
             error = _NOT_FOUND.get(table, RecordNotFound)
-            return Records(self.member(table), kind, self.edition, error)
+            history = functools.partial(explain, self._file.sha256, self.edition, table)
+            return Records(self.member(table), kind, self.edition, error, history)
 
         return self._once.get(table, build)
 

@@ -28,8 +28,10 @@ def test_a_dataset_has_no_changes_from_itself() -> None:
 
 def test_the_diff_backwards_swaps_added_and_removed() -> None:
     backwards = rp.diff(NEW, OLD)
-    swap = {"added": "removed", "removed": "added", "changed": "changed"}
+    swap = {"added": "removed", "removed": "added", "changed": "changed", "reassigned": "reassigned"}
     assert Counter((c.table, swap[c.kind]) for c in backwards) == Counter((c.table, c.kind) for c in CHANGES)
+    moved = {(t, new): old for t, renamed in CHANGES.id_map.items() for old, new in renamed.items()}
+    assert {(t, old): new for t, renamed in backwards.id_map.items() for old, new in renamed.items()} == moved
     for change in backwards:
         if change.kind == "changed":
             forward = next(
@@ -133,10 +135,11 @@ SECTION = _data_section(EDITION, 2)
 
 
 def test_the_changelog_counts_every_changed_table() -> None:
-    rows = re.findall(r"^\| (\w+) \| (\d+) \| (\d+) \| (\d+) \|$", SECTION, re.M)
-    described = {table: (int(a), int(c), int(r)) for table, a, c, r in rows}
+    rows = re.findall(r"^\| (\w+) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \|$", SECTION, re.M)
+    described = {table: tuple(map(int, counts)) for table, *counts in rows}
     counts = Counter((c.table, c.kind) for c in CHANGES)
-    expected = {t: (counts[(t, "added")], counts[(t, "changed")], counts[(t, "removed")]) for t, _ in counts}
+    kinds: tuple[rp.ChangeKind, ...] = ("added", "changed", "reassigned", "removed")
+    expected = {t: tuple(counts[(t, kind)] for kind in kinds) for t, _ in counts}
     assert described == expected
 
 
@@ -152,11 +155,11 @@ def test_the_reading_log_names_every_role_change() -> None:
 
 def test_the_reading_log_names_every_record_added_or_removed() -> None:
     for change in CHANGES:
-        if change.kind == "changed" or change.table == "mentions":
+        if change.kind in ("changed", "reassigned") or change.table == "mentions":
             continue
         assert f"`{change.id}`" in SECTION, (change.table, change.kind, change.id)
     for change in CHANGES:
-        if change.table == "mentions" and change.kind != "changed":
+        if change.table == "mentions" and change.kind in ("added", "removed"):  # reassigned: the known break
             mention = (NEW if change.kind == "added" else OLD).mention(change.id)
             assert f"{change.kind}: l.{mention.lines[0]} « {mention.text} » (`{mention.id}`" in SECTION
 

@@ -237,3 +237,25 @@ def test_a_new_record_gets_an_id_never_issued_before_and_the_others_keep_theirs(
     by_place = {(m.lines, m.span): m.id for m in kept.mentions}
     assert all(by_place[(m.lines, m.span)] == m.id for m in latest.mentions)
     assert kept.ententes == latest.ententes  # references follow the ids
+
+
+def test_the_known_break_is_listed_in_the_changelog_and_on_the_versioning_page() -> None:
+    ledger = _ledger()
+    root = Path(__file__).resolve().parent.parent
+    pages = [(root / name).read_text(encoding="utf-8") for name in ("CHANGELOG.md", "docs/versioning.md")]
+    listed = 0
+    for table in rp.RECORD_TABLES:
+        for entry in ledger[table]:
+            if len(entry["denotes"]) < 2:
+                continue
+            listed += 1
+            first, then = entry["denotes"][0], entry["denotes"][1]
+            line = f"- `{entry['id']}`: in revision 1 « {first['text']} » (l.{first['lines'][0]}), which "
+            assert all(line in page for page in pages), line
+            assert all(f"from revision 2 « {then['text']} » (l.{then['lines'][0]})." in page for page in pages)
+    assert listed == 101
+
+
+def test_a_retired_partner_says_so_when_asked_by_its_id() -> None:
+    with pytest.raises(rp.PartnerNotFound, match="retired in revision 2.*'table-groupes-femmes-lanaudiere'"):
+        LATEST.partner("tables-concertation-lanaudiere")

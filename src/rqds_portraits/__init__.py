@@ -49,6 +49,8 @@ __all__ = [
     "Amount",
     "BuildError",
     "Change",
+    "ChangeKind",
+    "Changes",
     "Dataset",
     "DatasetIntegrityError",
     "DatasetVersionError",
@@ -138,6 +140,8 @@ _LAZY = {
     "load_file": "_load",
     "revisions": "_load",
     "Change": "_changes",
+    "ChangeKind": "_changes",
+    "Changes": "_changes",
     "FieldChange": "_changes",
     "diff": "_changes",
 }
@@ -149,7 +153,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from rqds_portraits import exports as exports
-    from rqds_portraits._changes import Change, FieldChange, diff
+    from rqds_portraits._changes import Change, ChangeKind, Changes, FieldChange, diff
     from rqds_portraits._dataset import Dataset
     from rqds_portraits._load import clear_cache, editions, load, load_file, revisions
     from rqds_portraits._loading.index import Revision

@@ -26,6 +26,11 @@ from rqds_portraits._records.portraits import ELEMENT_KINDS, SECTION_KINDS
 from rqds_portraits._rows import Row, Tabulated, cents, text_value
 
 __all__ = ["TABLES", "Column", "ColumnType", "ForeignKey", "Table", "Tabulated", "cents", "rows", "table", "text_value"]
+
+_ID = (
+    "the record's id: from revision 2 on, it names this record in every revision of the edition that has it, "
+    "and a retired id is never reused (the edition's id ledger, ids.json)"
+)
 # cents, text_value and Tabulated are _rows' names, here too for the formats that read the tables.
 
 
@@ -121,7 +126,7 @@ TABLES: tuple[Table, ...] = (
         "territories",
         "The member territories, in document order.",
         (
-            _c("id", "string", "stable id, e.g. cote-nord"),
+            _c("id", "string", f"{_ID}, e.g. cote-nord"),
             _c("region_number", "string", "region number as written, e.g. 09"),
             _c("name", "string", "name in normal case"),
             _c("heading", "string", "name as written in the heading"),
@@ -135,7 +140,7 @@ TABLES: tuple[Table, ...] = (
         "initiatives",
         "Initiative blocks (démarche, committee, agreement, programme, event) of each portrait.",
         (
-            _c("id", "string", "stable id, e.g. laval-03"),
+            _c("id", "string", f"{_ID}, e.g. laval-03"),
             _c("territory_id", "string", "its territory"),
             _c("title", "string", "its title as written, when the document gives one"),
             _c("label", "string", "the title, or else the first line of its Leadership section"),
@@ -180,7 +185,7 @@ TABLES: tuple[Table, ...] = (
         "partners",
         "The partner registry: every organisation the edition mentions, with its networks.",
         (
-            _c("id", "string", "stable id, e.g. quebec-en-forme"),
+            _c("id", "string", f"{_ID}, e.g. quebec-en-forme"),
             _c("name", "string", "official French name"),
             _c("acronyms", "string", "acronyms written in the sources, separated by '; '"),
             _c("variants", "string", "other written forms, separated by '; '"),
@@ -205,7 +210,7 @@ TABLES: tuple[Table, ...] = (
         "periods",
         "Periods of years as written in the portraits.",
         (
-            _c("id", "string", "stable id"),
+            _c("id", "string", _ID),
             _c("text", "string", "as written, e.g. 2013-2016"),
             _c("start", "integer", "first year"),
             _c("end", "integer", "last year"),
@@ -221,7 +226,7 @@ TABLES: tuple[Table, ...] = (
         "dates",
         "Dates written in words in the portraits, with the month and, when written, the day.",
         (
-            _c("id", "string", "stable id"),
+            _c("id", "string", _ID),
             _c("text", "string", "as written, e.g. jusqu’en juin 2015"),
             _c("date", "string", "the date, YYYY-MM or YYYY-MM-DD"),
             _c("precision", "string", "month or day"),
@@ -236,7 +241,7 @@ TABLES: tuple[Table, ...] = (
         "amounts",
         "Money amounts as written, with their exact value in Canadian dollars.",
         (
-            _c("id", "string", "stable id"),
+            _c("id", "string", _ID),
             _c("text", "string", "as written, e.g. 670 000 $ / 3 ans"),
             _c("value", "decimal", "exact value, in dollars"),
             _c("value_cents", "integer", "the same value in cents, an exact integer that sorts and sums as a number"),
@@ -265,7 +270,7 @@ TABLES: tuple[Table, ...] = (
         "mentions",
         "Every organisation named in the portraits, as written, with its role and partner.",
         (
-            _c("id", "string", "stable id"),
+            _c("id", "string", _ID),
             _c("text", "string", "as written"),
             _c("role", "string", "the first of its roles"),
             _c("roles", "string", f"every role it holds, separated by '; ': {_one_of(ROLES)}"),
@@ -281,7 +286,7 @@ TABLES: tuple[Table, ...] = (
         "ententes",
         "Ententes (agreements), plans and programmes with a period, an amount or a status.",
         (
-            _c("id", "string", "stable id"),
+            _c("id", "string", _ID),
             _c("title", "string", "title or subject as written"),
             _c("subject", "string", "the block's subject, when the title says little"),
             _c("kind", "string", _one_of(ENTENTE_KINDS)),
@@ -341,7 +346,7 @@ TABLES: tuple[Table, ...] = (
         "source_notes",
         "Remarks on passages of the source: typos, inconsistencies, ambiguities.",
         (
-            _c("id", "string", "stable id"),
+            _c("id", "string", _ID),
             _c("text", "string", "the passage as written"),
             _c("note", "string", "the remark"),
             *_PLACE,

@@ -89,10 +89,13 @@ class Queries:
 
             kind = (table[:-3] + "y" if table.endswith("ies") else table[:-1]).replace("_", " ")  # "source note"
             error = _NOT_FOUND.get(table, RecordNotFound)
-            history = functools.partial(explain, self._file.sha256, self.edition, table)
-            return Records(self.member(table), kind, self.edition, error, history)
+            return Records(self.member(table), kind, self.edition, error, self.history(table))
 
         return self._once.get(table, build)
+
+    def history(self, table: str) -> typing.Callable[[str], str | None]:
+        """What the edition's id ledger says of an id *table* has no record for (retired, issued later)."""
+        return functools.partial(explain, self._file.sha256, self.edition, table)
 
     def kept(self, key: str, build: typing.Callable[[], T]) -> T:
         """A value built from the records once and kept with them (``ds.records``)."""
@@ -110,7 +113,9 @@ class Queries:
         """Partners by name or written form, and by network."""
         from rqds_portraits._queries.partners import PartnerLookup
 
-        return self._once.get("partner lookup", lambda: PartnerLookup(self.plural("partners")))
+        return self._once.get(
+            "partner lookup", lambda: PartnerLookup(self.plural("partners"), self.history("partners"))
+        )
 
     def territory_id(self, territory: object) -> str | None:
         """The id of the territory *territory* names (``None`` for ``None``)."""

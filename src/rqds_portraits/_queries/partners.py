@@ -19,7 +19,7 @@ régional de l'environnement, "CRÉ" the Conférence régionale des élus).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
 
@@ -90,9 +90,11 @@ def _forms(partner: Partner) -> Iterable[str]:
 
 
 class PartnerLookup:
-    """Partners by name or written form, and by network, built once over a tuple of partners."""
+    """Partners by name or written form, and by network, built once over a tuple of partners;
+    *history* says why an id has no partner (retired: the edition's id ledger)."""
 
-    def __init__(self, partners: Sequence[Partner]) -> None:
+    def __init__(self, partners: Sequence[Partner], history: Callable[[str], str | None] | None = None) -> None:
+        self._history = history
         self._by_id = {partner.id: partner for partner in partners}
         self._names: dict[str, list[Partner]] = {}
         self._forms: dict[str, list[Partner]] = {}
@@ -137,6 +139,9 @@ class PartnerLookup:
                 else "names a different body in each portrait"
             )
             raise AmbiguousPartner(f"{shown(name)} {what}: {where}; pass territory=… or ask for it by its name or id")
+        why = self._history(name.strip()) if self._history is not None else None
+        if why is not None:
+            raise PartnerNotFound(f"no partner {shown(name)} {why}")
         near = closest(name, self._labels)
         hint = f"; closest: {', '.join(map(repr, near))}" if near else ""
         raise PartnerNotFound(f"no partner {shown(name)} in this edition's registry{hint}")

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from rqds_portraits._cli import changes, evidence
 from rqds_portraits._cli.text import count, money, shown_lines, table
 from rqds_portraits._errors import RqdsError
 
@@ -85,6 +86,7 @@ def _show(ds: Any, args: argparse.Namespace) -> Any:
     territory = ds.territory(key)
     return {
         "kind": "territory",
+        "leadership": _leadership(ds, territory.id),
         "id": territory.id,
         "region_number": territory.region_number,
         "name": territory.name,
@@ -98,6 +100,26 @@ def _show(ds: Any, args: argparse.Namespace) -> Any:
     }
 
 
+def _leadership(ds: Any, territory_id: str) -> list[dict[str, Any]]:
+    """Who holds the leadership of each block, as its Leadership section writes it, with the bodies named there."""
+    found = []
+    for initiative in ds.initiatives_in(territory_id):
+        section = initiative.section("leadership")
+        if section is None:
+            continue
+        first, last = section.lines
+        named = [m for m in ds.mentions if m.initiative_id == initiative.id and first <= m.lines[0] <= last]
+        found.append(
+            {
+                "initiative_id": initiative.id,
+                "elements": [e.prefix + e.text for e in section.elements],
+                "lines": _lines(section.lines),
+                "mentions": [{"id": m.id, "text": m.text, "roles": list(m.roles)} for m in named],
+            }
+        )
+    return found
+
+
 def _print_show(data: Any, wide: bool) -> str:
     if data["kind"] == "initiative":
         out = [f"{data['id']}  ({data['territory_id']}, lines {shown_lines(data['lines'])})"]
@@ -109,7 +131,21 @@ def _print_show(data: Any, wide: bool) -> str:
     head = [f"{data['region_number']} | {data['name']}  ({data['id']}, lines {shown_lines(data['lines'])})"]
     head += [f"web: {url}" for url in data["websites"]] + [f"note: {note}" for note in data["notes"]]
     rows = [{**row, "lines": shown_lines(row["lines"])} for row in data["initiatives"]]
-    return "\n".join(head) + "\n\n" + table(rows, ["id", "lines", "label"], wide)
+    leaders = [
+        {
+            "initiative_id": lead["initiative_id"],
+            "lines": shown_lines(lead["lines"]),
+            "written": [
+                *lead["elements"],
+                *(f"names {m['text']} ({', '.join(m['roles'])}; {m['id']})" for m in lead["mentions"]),
+            ],
+        }
+        for lead in data["leadership"]
+    ]
+    leadership = "\n\nleadership, as each block's Leadership section writes it:\n" + table(
+        leaders, ["initiative_id", "lines"], wide, details="written"
+    )
+    return "\n".join(head) + "\n\n" + table(rows, ["id", "lines", "label"], wide) + (leadership if leaders else "")
 
 
 def _editions(ds: Any, args: argparse.Namespace) -> Any:
@@ -136,7 +172,7 @@ def _partner(ds: Any, args: argparse.Namespace) -> Any:
         "renames": [f"{r.year}: {r.old_acronym or r.old_name} → {r.new_acronym or r.new_name}" for r in partner.renames],
         "mentions": [
             {"id": m.mention.id, "territory_id": m.territory_id, "initiative_id": m.initiative_id, "roles": list(m.roles),
-             "partner_id": m.partner.id, "text": m.text, "lines": _lines(m.lines)}
+             "partner_id": m.partner.id, "text": m.text, "lines": _lines(m.lines), "note": m.mention.note}
             for m in found
         ],
     }  # fmt: skip
@@ -160,7 +196,8 @@ def _amount_cells(ds: Any, entente: Any) -> list[dict[str, Any]]:
         amount = ds.amount(amount_id)
         partner = ds.partner(amount.partner_id) if amount.partner_id else None
         cells.append({"id": amount.id, "text": amount.text, "value": str(amount.value), "kind": amount.kind,
-                      "share_of": amount.share_of, "partner_id": amount.partner_id,
+                      "share_of": amount.share_of, "partner_id": amount.partner_id, "qualifier": amount.qualifier,
+                      "lines": _lines(amount.lines), "note": amount.note,
                       "partner": (partner.acronyms or (partner.name,))[0] if partner else None})  # fmt: skip
     return cells
 
@@ -177,8 +214,8 @@ def _ententes(ds: Any, args: argparse.Namespace) -> Any:
     )
     return [
         {"id": e.id, "territory_id": e.territory_id, "period": str(e.period) if e.period else None, "status": e.status,
-         "status_basis": e.status_basis, "kind": e.kind, "title": e.title, "subject": e.subject,
-         "amounts": _amount_cells(ds, e), "lines": _lines(e.lines)}
+         "status_basis": e.status_basis, "status_text": e.status_text, "kind": e.kind, "title": e.title,
+         "subject": e.subject, "amounts": _amount_cells(ds, e), "lines": _lines(e.lines), "note": e.note}
         for e in found
     ]  # fmt: skip
 
@@ -208,7 +245,11 @@ def _print_ententes(rows: Any, wide: bool) -> str:
     )
 
 
-def _funding_data(total: Any) -> dict[str, Any]:
+def _amount(amount: Any) -> dict[str, Any]:
+    return {"id": amount.id, "text": amount.text, "value": str(amount.value), "lines": _lines(amount.lines)}
+
+
+def _funding_data(ds: Any, total: Any) -> dict[str, Any]:
     return {
         "total": str(total.total),
         "count": total.count,
@@ -217,8 +258,8 @@ def _funding_data(total: Any) -> dict[str, Any]:
         "statuses": list(total.statuses),
         "roles": list(total.roles) if total.roles is not None else None,
         "shares_total": str(total.shares_total),
-        "shares": [{"id": a.id, "text": a.text, "value": str(a.value), "share_of": a.share_of} for a in total.shares],
-        "excluded": [{"id": e.amount.id, "text": e.amount.text, "reason": e.reason} for e in total.excluded],
+        "shares": [{**_amount(a), "share_of": a.share_of, "of": _amount(ds.amount(a.share_of))} for a in total.shares],
+        "excluded": [{**_amount(e.amount), "reason": e.reason} for e in total.excluded],
     }
 
 
@@ -234,8 +275,8 @@ def _funding(ds: Any, args: argparse.Namespace) -> Any:
     if args.by == "territory":
         if args.territory is not None:
             raise UsageError("--by territory gives every territory: leave out --territory")
-        return {tid: _funding_data(total) for tid, total in ds.funding_by_territory(**options).items()}
-    return _funding_data(ds.total_funding(territory=args.territory, **options))
+        return {tid: _funding_data(ds, total) for tid, total in ds.funding_by_territory(**options).items()}
+    return _funding_data(ds, ds.total_funding(territory=args.territory, **options))
 
 
 def _print_funding(data: Any, wide: bool) -> str:
@@ -250,8 +291,12 @@ def _print_funding(data: Any, wide: bool) -> str:
             out.append(
                 f"shares    {money(data['shares_total'])} written as the partner's own share ({len(data['shares'])})"
             )
-        out += [f"  share {s['text']!r} ({s['id']}) of {s['share_of']}" for s in data["shares"]]
-        out += [f"  left out {e['text']!r} ({e['id']}): {e['reason']}" for e in data["excluded"]]
+        out += [
+            f"  share {s['text']!r} ({s['id']}, l.{s['lines'][0]}) of {s['of']['text']!r} "
+            f"({s['of']['id']}, {money(s['of']['value'])}, l.{s['of']['lines'][0]})"
+            for s in data["shares"]
+        ]
+        out += [f"  left out {e['text']!r} ({e['id']}, l.{e['lines'][0]}): {e['reason']}" for e in data["excluded"]]
         return "\n".join(out)
     rows = [
         {"territory_id": tid, "total": line(row), "counted": row["count"], "left out": len(row["excluded"])}
@@ -266,40 +311,6 @@ def _export(ds: Any, args: argparse.Namespace) -> Any:
     return [str(path) for path in export(ds, args.format, args.outdir)]
 
 
-def _diff(ds: Any, args: argparse.Namespace) -> Any:
-    from rqds_portraits._changes import diff
-    from rqds_portraits._load import load
-    from rqds_portraits._loading.codec import to_data
-
-    old = load(args.edition, revision=args.old)
-    new = load(args.edition, revision=args.new)
-    return [
-        {
-            "table": c.table,
-            "old_id": c.old_id,
-            "id": c.id,
-            "kind": c.kind,
-            "fields": {f.field: {"old": to_data(f.old), "new": to_data(f.new)} for f in c.fields},
-        }
-        for c in diff(old, new)
-    ]
-
-
-def _print_diff(rows: Any, wide: bool) -> str:
-    if not rows:
-        return "no changes: the two revisions hold the same records"
-    # A reassigned record shows its old and new id on its row; the fields changed go on a line under it.
-    shown = [
-        {
-            **row,
-            "id": f"{row['old_id']} → {row['id']}" if row["kind"] == "reassigned" else row["id"],
-            "fields": [f"fields: {', '.join(row['fields'])}"] if row["fields"] else [],
-        }
-        for row in rows
-    ]
-    return table(shown, ["table", "kind", "id"], wide, details="fields") + f"\n{count(len(rows), 'change')}"
-
-
 Command = tuple[Callable[[Any, argparse.Namespace], Any], Callable[[Any, bool], str]]
 COMMANDS: dict[str, Command] = {
     "summary": (_summary, _print_summary),
@@ -311,6 +322,8 @@ COMMANDS: dict[str, Command] = {
     "ententes": (_ententes, _print_ententes),
     "funding": (_funding, _print_funding),
     "export": (_export, lambda paths, wide: "\n".join(f"wrote {path}" for path in paths)),
-    "diff": (_diff, _print_diff),
+    "diff": (changes.diff, changes.print_diff),
+    "source": (evidence.source, evidence.print_source),
+    "mentions": (evidence.mentions, evidence.print_mentions),
 }
 NO_DATASET = ("editions", "diff")

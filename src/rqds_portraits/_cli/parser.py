@@ -93,9 +93,33 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("format", choices=FORMATS)
     export.add_argument("outdir", help="the folder to write into (created if missing, when its parent exists)")
 
+    source = commands.add_parser(
+        "source", parents=[common], help="the source text's lines, verbatim, with the records written on them"
+    )
+    source.add_argument("lines", nargs="?", metavar="LINE[-LINE]", help="a line or a range: 718, 715-720")
+    source.add_argument("--territory", help="a whole portrait instead: a territory id, name or region number")
+    mentions = commands.add_parser(
+        "mentions", parents=[common], help="the organisations named, with their roles and lines"
+    )
+    mentions.add_argument("--territory", help="a territory id, name or region number")
+    mentions.add_argument("--initiative", help="one block, by its id: laval-07")
+    mentions.add_argument("--partner", help="the mentions of one registry partner (its id, name or acronym)")
+    mentions.add_argument(
+        "--role", action="append", type=_status, help="keep the mentions holding this role (repeat): leader, member, …"
+    )
     diff = commands.add_parser("diff", parents=[common], help="what changed between two revisions of an edition")
     diff.add_argument("old", type=int, help="the older revision, e.g. 1")
     diff.add_argument("new", type=int, help="the newer revision, e.g. 2")
+    from rqds_portraits._changes import COMPARED
+
+    diff.add_argument("--territory", help="the changes of one territory's records (ids or not, by reference)")
+    diff.add_argument("--table", action="append", choices=COMPARED, help="keep this table (repeat for several)")
+    diff.add_argument(
+        "--kind",
+        action="append",
+        choices=("added", "removed", "changed", "reassigned"),
+        help="keep this kind of change (repeat for several)",
+    )
     return parser
 
 
@@ -129,7 +153,11 @@ def arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         args.period = args.active_in
     if getattr(args, "mode", None) is not None and getattr(args, "period", None) is None:
         raise UsageError("--mode says how --period is compared: give --period too")
-    if getattr(args, "role", None) is not None and getattr(args, "partner", None) is None and args.command != "partner":
+    if (
+        getattr(args, "role", None) is not None
+        and getattr(args, "partner", None) is None
+        and args.command not in ("partner", "mentions")
+    ):
         raise UsageError("--role says which partnerships of --partner count: give --partner too")
     return args
 

@@ -148,7 +148,7 @@ def stable_ids(
                     f"not {_shown(place)}: an id names one record forever; give this record a new id"
                     + (
                         f" (it is {pairs[record_id]!r} of revision {latest.revision}: keep that id)"
-                        if record_id in pairs
+                        if pairs.get(record_id, record_id) != record_id
                         else ""
                     ),
                 )

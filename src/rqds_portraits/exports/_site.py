@@ -58,7 +58,7 @@ if TYPE_CHECKING:
     from rqds_portraits._changes import Change
     from rqds_portraits._dataset import Dataset
     from rqds_portraits._queries.funding import FundingTotal
-    from rqds_portraits._records.annotations import Amount, Mention
+    from rqds_portraits._records.annotations import Amount, Mention, Role
     from rqds_portraits._records.ententes import Entente
     from rqds_portraits._records.partners import Partner
     from rqds_portraits._records.portraits import Territory
@@ -111,6 +111,11 @@ def _money(value: Decimal) -> str:
 
 def _lines(lines: tuple[int, int]) -> str:
     return f"line {lines[0]}" if lines[0] == lines[1] else f"lines {lines[0]}–{lines[1]}"
+
+
+def _web(url: str) -> str:
+    """A website's address as a link: written "www.…", it is still a site on the web, not a file of this one."""
+    return url if "://" in url else f"http://{url}"
 
 
 def _or_dash(value: object) -> str:
@@ -264,7 +269,9 @@ The source: {link(source.url, source.url)}.</p>
             entries.append([[key for key in folded if key], text, kind, href])
 
         for t in ds.territories:
-            add((t.name, t.heading, t.id, t.region_number), f"{t.region_number} {t.name}", "territory", f"t/{t.id}.html")
+            add(
+                (t.name, t.heading, t.id, t.region_number), f"{t.region_number} {t.name}", "territory", f"t/{t.id}.html"
+            )
         for p in ds.partners:
             names = (p.name, *p.acronyms, *p.variants, *p.portrait_forms, p.id)
             renamed = (name for r in p.renames for name in (r.old_name, r.old_acronym, r.new_name, r.new_acronym))
@@ -306,7 +313,9 @@ The source: {link(source.url, source.url)}.</p>
         if period is None:
             return []
         return [
-            f"{year}-{year + 1}" for year in range(period.start - 1, period.end + 1) if period.overlaps((year, year + 1))
+            f"{year}-{year + 1}"
+            for year in range(period.start - 1, period.end + 1)
+            if period.overlaps((year, year + 1))
         ]
 
     def ententes(self) -> str:
@@ -376,7 +385,7 @@ The source: {link(source.url, source.url)}.</p>
                 f'<p class="ln" id="L{number}"><a class="no" href="#L{number}">{number}</a>'
                 f'<span class="tx">{marked}</span></p>'
             )
-        websites = ", ".join(link(w.url, w.url) for w in t.websites) or "—"
+        websites = ", ".join(link(_web(w.url), w.url) for w in t.websites) or "—"
         notes = "".join(f"<li>{esc(n.text)}</li>" for n in t.notes)
         here = [e for e in ds.ententes if e.territory_id == t.id]
         agreement_rows = [self.entente_row(e, root) for e in here]
@@ -396,7 +405,11 @@ The source: {link(source.url, source.url)}.</p>
 <h2 id="funding">Funding</h2>
 {self.funding_section(self.funding[t.id], root)}
 <h2 id="agreements">Agreements</h2>
-{table(("Agreement", "Period", "Status", "Amounts", "Parties"), agreement_rows) if here else "<p>The portrait names no agreement.</p>"}
+{
+            table(("Agreement", "Period", "Status", "Amounts", "Parties"), agreement_rows)
+            if here
+            else "<p>The portrait names no agreement.</p>"
+        }
 <h2 id="portrait">Portrait</h2>
 <p>The text as published, line by line; each line number links to itself. Every fact the data records is
 marked where it is written and followed by a label that links to its record below:</p>
@@ -420,7 +433,8 @@ marked where it is written and followed by a label that links to its record belo
 
     def funding_section(self, total: FundingTotal, root: str) -> str:
         counted = "".join(
-            f"<li>{link(self.href('amounts', a, root), a.text)} ({a.id}, {esc(a.qualifier)})</li>" for a in total.amounts
+            f"<li>{link(self.href('amounts', a, root), a.text)} ({a.id}, {esc(a.qualifier)})</li>"
+            for a in total.amounts
         )
         excluded = "".join(
             f"<li>{link(self.href('amounts', x.amount, root), x.amount.text)} ({x.amount.id}): {esc(x.reason)}</li>"
@@ -584,7 +598,7 @@ marked where it is written and followed by a label that links to its record belo
     def partner_funding(self, p: Partner, own: Sequence[Mention], root: str) -> str:
         held = {role for m in own for role in m.roles}
         rows = []
-        asked: list[tuple[str, tuple[str, ...]]] = [("as a party (signatory, funder, manager)", PARTY_ROLES)]
+        asked: list[tuple[str, tuple[Role, ...]]] = [("as a party (signatory, funder, manager)", PARTY_ROLES)]
         asked += [(role, (role,)) for role in ROLES if role in held]
         for what, roles in asked:
             total = self.ds.total_funding(partner=p.id, roles=roles)
@@ -625,7 +639,7 @@ marked where it is written and followed by a label that links to its record belo
         ds = self.ds
         root = "../"
         territory = ds.territories.lookup(e.territory_id)
-        written = [
+        written: list[tuple[str, Any]] = [
             *(("period", ds.periods.lookup(i)) for i in e.period_ids),
             *(("date", ds.dates.lookup(i)) for i in e.date_ids),
         ]
@@ -729,7 +743,16 @@ marked where it is written and followed by a label that links to its record belo
                 f"<code>{esc(f.field)}</code>: {esc(_short(f.old))} → {esc(_short(f.new))}" for f in change.fields
             )
             rows.append(
-                cells((esc(change.table), esc(change.kind), f"<code>{esc(change.id)}</code>", now or "—", was or "—", fields or "—"))
+                cells(
+                    (
+                        esc(change.table),
+                        esc(change.kind),
+                        f"<code>{esc(change.id)}</code>",
+                        now or "—",
+                        was or "—",
+                        fields or "—",
+                    )
+                )
             )
         body = f"""<h1>Changes from revision {old.revision} to revision {self.ds.revision}</h1>
 <p class="lede">What <code>rp.diff(old, new)</code> finds between revision {old.revision}
@@ -782,4 +805,3 @@ LEGEND = f"""<ul class="legend" aria-label="How facts are marked">
 <li><mark class="mk k-note">a passage</mark> <span class="ref">note</span>: a note on the source, wavy underline</li>
 </ul>"""
 """The key to the marks, shown above every portrait."""
-

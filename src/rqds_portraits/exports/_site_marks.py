@@ -11,6 +11,7 @@ the text of a line is its marks' and plain text without them.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -82,7 +83,7 @@ def marked_line(text: str, marks: Sequence[Mark], title: Callable[[Mark], str]) 
             if mark.end == at:
                 out.append(_ref(mark, title))
 
-    for start, end in zip(points, points[1:]):
+    for start, end in itertools.pairwise(points):
         active = [m for m in ordered if m.start <= start and end <= m.end]
         keep = 0
         while keep < len(stack) and stack[keep] in active:
@@ -107,4 +108,3 @@ def _open(mark: Mark, first: bool) -> str:
 
 def _ref(mark: Mark, title: Callable[[Mark], str]) -> str:
     return f'<a class="ref" href="#{esc(mark.record.id)}" title="{esc(title(mark))}">{esc(label(mark))}</a>'
-

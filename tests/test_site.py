@@ -41,13 +41,30 @@ def read(site: Path) -> dict[str, SitePage]:
     return dict(pages(site))
 
 
-def test_every_record_has_a_page_or_an_anchor(read: dict[str, SitePage]) -> None:
+Built = tuple[rp.Dataset, Path, dict[str, SitePage]]
+
+
+@pytest.fixture(scope="module", params=["latest", "the one before"], ids=lambda which: f"revision {which}")
+def built(
+    request: pytest.FixtureRequest, site: Path, read: dict[str, SitePage], tmp_path_factory: pytest.TempPathFactory
+) -> Built:
+    """The sites of the latest two revisions, each with its dataset and its pages read back."""
+    if request.param == "latest":
+        return DS, site, read
+    ds = rp.load(EDITION, revision=DS.revision - 1)
+    folder = tmp_path_factory.mktemp("previous")
+    write_site(ds, folder)
+    return ds, folder, dict(pages(folder))
+
+
+def test_every_record_has_a_page_or_an_anchor(built: Built) -> None:
+    ds, _, read = built
     ids = {name: set(page.ids) for name, page in read.items()}
     for name, found in ids.items():
         assert len(found) == len(read[name].ids), f"{name} repeats an id"
     checked = set()
     for table in RECORD_TABLES:
-        for record in getattr(DS, table):
+        for record in getattr(ds, table):
             if table in ("territories", "partners", "ententes", "amounts"):
                 folder = {"territories": "t", "partners": "p", "ententes": "e", "amounts": "a"}[table]
                 assert f"{folder}/{record.id}.html" in read, (table, record.id)
@@ -58,13 +75,14 @@ def test_every_record_has_a_page_or_an_anchor(read: dict[str, SitePage]) -> None
                 assert f"at-{record.id}" in portrait, (table, record.id)
         checked.add(table)
     assert checked == set(RECORD_TABLES)
-    assert len(read) == 3 + 1 + len(DS.territories) + len(DS.partners) + len(DS.ententes) + len(DS.amounts)
+    assert len(read) == 3 + 1 + len(ds.territories) + len(ds.partners) + len(ds.ententes) + len(ds.amounts)
 
 
-def test_each_mark_sits_on_the_exact_text_of_its_span(read: dict[str, SitePage]) -> None:
-    rendered = DS.render().split("\n")
+def test_each_mark_sits_on_the_exact_text_of_its_span(built: Built) -> None:
+    ds, _, read = built
+    rendered = ds.render().split("\n")
     marked = 0
-    for territory in DS.territories:
+    for territory in ds.territories:
         portrait = read[f"t/{territory.id}.html"]
         first, last = territory.lines
         assert sorted(portrait.lines) == list(range(first, last + 1))  # every line of the portrait, anchored
@@ -72,7 +90,7 @@ def test_each_mark_sits_on_the_exact_text_of_its_span(read: dict[str, SitePage])
             assert text == rendered[number - 1], f"line {number} is not the source's"
         seen = set()
         for table in MARKED:
-            for record in getattr(DS, table):
+            for record in getattr(ds, table):
                 if record.territory_id != territory.id:
                     continue
                 pieces = portrait.pieces[record.id]
@@ -88,19 +106,21 @@ def test_each_mark_sits_on_the_exact_text_of_its_span(read: dict[str, SitePage])
                 assert portrait.refs[record.id]  # its label, linking to its row
                 marked += 1
         assert set(portrait.pieces) == seen, f"marks of no record: {sorted(set(portrait.pieces) - seen)}"
-    assert marked == sum(len(getattr(DS, table)) for table in MARKED)
+    assert marked == sum(len(getattr(ds, table)) for table in MARKED)
 
 
-def test_crossing_marks_are_cut_into_pieces_that_keep_their_text(read: dict[str, SitePage]) -> None:
+def test_crossing_marks_are_cut_into_pieces_that_keep_their_text(built: Built) -> None:
     """A note on the source that ends inside a mention: one of the two is cut, and still reads whole."""
+    ds, _, read = built
     crossing = []
-    for territory in DS.territories:
+    for territory in ds.territories:
         portrait = read[f"t/{territory.id}.html"]
         crossing += [record for record, pieces in portrait.pieces.items() if len(pieces) > 1]
     assert crossing  # the data has some (a note ending inside a mention in Chaudière-Appalaches)
 
 
-def test_every_internal_link_and_anchor_resolves(site: Path, read: dict[str, SitePage]) -> None:
+def test_every_internal_link_and_anchor_resolves(built: Built) -> None:
+    _, site, read = built
     ids = {name: set(page.ids) for name, page in read.items()}
     for name, page in read.items():
         for href in page.links:
@@ -117,7 +137,8 @@ def test_every_internal_link_and_anchor_resolves(site: Path, read: dict[str, Sit
                 assert unquote(parts.fragment) in ids[target], f"{name}: {href} names no anchor of {target}"
 
 
-def test_no_page_asks_for_anything_outside_its_folder(site: Path, read: dict[str, SitePage]) -> None:
+def test_no_page_asks_for_anything_outside_its_folder(built: Built) -> None:
+    _, site, read = built
     for name, page in read.items():
         assert page.resources, name
         for src in page.resources:
@@ -127,11 +148,12 @@ def test_no_page_asks_for_anything_outside_its_folder(site: Path, read: dict[str
     assert "fetch(" not in (site / "site.js").read_text(encoding="utf-8")
 
 
-def test_every_page_says_what_it_shows_and_how_to_cite_it(site: Path) -> None:
-    citation = html.escape(DS.cite("text"), quote=True)
+def test_every_page_says_what_it_shows_and_how_to_cite_it(built: Built) -> None:
+    ds, site, _ = built
+    citation = html.escape(ds.cite("text"), quote=True)
     for path in site.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
-        assert DS.sha256 in text and f"revision {DS.revision}" in text and citation in text, path
+        assert ds.sha256 in text and f"revision {ds.revision}" in text and citation in text, path
         assert f"edition {EDITION}" in text
 
 

@@ -286,3 +286,23 @@ def test_pages_are_screenshotted_at_both_widths(browser: Any, site: Path, tmp_pa
         assert watched.errors == [] and watched.outside == []
     finally:
         watched.close()
+
+
+def test_the_site_of_the_revision_before_opens_cleanly(browser: Any, tmp_path: Path) -> None:
+    """The latest two revisions build and open: the one before's home page, changes page and a portrait."""
+    previous = rp.load(EDITION, revision=DS.revision - 1)
+    write_site(previous, tmp_path)
+    watched = Watched(browser, tmp_path)
+    try:
+        for name in ("index.html", "changes.html", f"t/{DS.territory('laval').id}.html"):
+            for width in WIDTHS:
+                watched.page.set_viewport_size({"width": width, "height": 900})
+                watched.page.goto((tmp_path / name).as_uri(), wait_until="load")
+                assert watched.page.evaluate(OVERFLOW) <= 0, (name, width)
+            report = watched.page.evaluate(INSPECT)
+            assert report["lowContrast"] == [] and report["unlabelled"] == [], name
+            assert report["headings"][0] == 1 and report["headings"].count(1) == 1, name
+        assert f"revision {previous.revision}" in (watched.page.text_content("header") or "")
+        assert watched.errors == [] and watched.outside == []
+    finally:
+        watched.close()

@@ -31,7 +31,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rqds_portraits._errors import InvalidArgument, NotFound, shown
+from rqds_portraits._errors import DatasetVersionError, InvalidArgument, NotFound, shown
 from rqds_portraits._money import format_amount
 from rqds_portraits._records.annotations import PARTY_ROLES, ROLES
 from rqds_portraits._records.ententes import STATUSES
@@ -101,7 +101,7 @@ def _bundled(edition: str, revision: int) -> Dataset | None:
 
     try:
         return load(edition, revision=revision)
-    except NotFound:
+    except (NotFound, DatasetVersionError):  # a dataset read from a file, of an edition or revision not bundled
         return None
 
 
@@ -245,18 +245,18 @@ The source: {link(source.url, source.url)}.</p>
                 bar = f'<span class="fill" style="width: {width}%"></span>'
             else:
                 bar = '<span class="zero"></span>'
+            amounts = f"{total.count} counted, {len(total.excluded)} left out"
             rows.append(
                 cells(
                     (
                         link(self.href("territories", territory, "") + "#funding", territory.name),
+                        f'<span class="num">{esc(self.total_text(total))}</span><br><span class="kind">{amounts}</span>',
                         f'<span aria-hidden="true">{bar}</span>',
-                        esc(self.total_text(total)),
-                        f"{total.count} counted, {len(total.excluded)} left out",
                     )
                 ).replace("<td><span aria-hidden", '<td class="bar"><span aria-hidden')
             )
         caption = "Money granted or committed, by territory (ds.funding_by_territory())"
-        return table(("Territory", "Chart", "Total", "Amounts"), rows, caption, **{"class": "chart"})
+        return table(("Territory", "Total", "Chart"), rows, caption, **{"class": "chart"})
 
     def search_index(self) -> str:
         """``search-index.js``: every territory, partner, agreement and block, with its keys folded
@@ -567,7 +567,10 @@ marked where it is written and followed by a label that links to its record belo
                 (
                     link(self.href("mentions", m, root), m.text),
                     esc(", ".join(m.roles)),
-                    link(self.href("territories", ds.territories.lookup(m.territory_id), root), m.territory_id),
+                    link(
+                        self.href("territories", ds.territories.lookup(m.territory_id), root),
+                        ds.territories.lookup(m.territory_id).name,
+                    ),
                     link(self.line_href(m.territory_id, m.lines[0], root), str(m.lines[0])),
                 )
             )
@@ -627,7 +630,9 @@ marked where it is written and followed by a label that links to its record belo
             text = self.text[number - 1]
             if mark is not None and number == mark.record.lines[0]:
                 shown_text = (
-                    esc(text[: mark.start]) + f"<mark>{esc(text[mark.start : mark.end])}</mark>" + esc(text[mark.end :])
+                    esc(text[: mark.start])
+                    + f'<mark class="mk k-{KINDS[mark.table]}">{esc(text[mark.start : mark.end])}</mark>'
+                    + esc(text[mark.end :])
                 )
             else:
                 shown_text = esc(text)
@@ -706,11 +711,11 @@ marked where it is written and followed by a label that links to its record belo
             ("Kind", esc(a.kind)),
             ("Per years", _or_dash(a.per_years)),
             ("Period", _or_dash(a.period)),
-            ("Period as written", link(self.href("periods", ds.periods.lookup(a.period_id), root), a.period_id) if a.period_id else "—"),
+            ("Period as written", link(self.href("periods", ds.periods.lookup(a.period_id), root), ds.periods.lookup(a.period_id).text) if a.period_id else "—"),
             ("Share of", link(self.href("amounts", ds.amounts.lookup(a.share_of), root), a.share_of) if a.share_of else "—"),
             ("Its partner's own share", self.partner_link(a.partner_id, root)),
             ("Agreement", link(self.href("ententes", entente, root), entente.title) if entente else "—"),
-            ("Territory", link(self.href("territories", ds.territories.lookup(a.territory_id), root) + "#funding", a.territory_id)),
+            ("Territory", link(self.href("territories", ds.territories.lookup(a.territory_id), root) + "#funding", ds.territories.lookup(a.territory_id).name)),
             ("In the territory's funding", esc(in_total)),
             ("Source", link(f"{root}t/{a.territory_id}.html#at-{a.id}", f"{_lines(a.lines)}, columns {a.span[0]}–{a.span[1]}")),
             ("Note", _or_dash(a.note)),
@@ -758,7 +763,7 @@ marked where it is written and followed by a label that links to its record belo
 <p class="lede">What <code>rp.diff(old, new)</code> finds between revision {old.revision}
 (sha256 <code class="hash">{esc(old.sha256)}</code>) and revision {self.ds.revision} of edition {esc(self.ds.edition)}:
 {len(found)} change{"" if len(found) == 1 else "s"}. Each links to the record as it is now, in this site, and as it was.</p>
-{table(("Table", "Change", "Id", "Now", "Was", "Fields"), rows)}
+{table(("Table", "Change", "Id", "Now", "Was", "Fields"), rows, **{"class": "changes"})}
 <h2>The records as they were</h2>
 {chr(10).join(olds) or "<p>No record was changed or removed.</p>"}"""
         return self.shell("Changes", "", body)

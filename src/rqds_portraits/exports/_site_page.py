@@ -171,16 +171,20 @@ h2 {{ font-size: 1.35rem; margin: 2rem 0 0.5rem; border-bottom: 1px solid {PALET
 h3 {{ font-size: 1.1rem; margin: 1.5rem 0 0.5rem; }}
 .lede {{ color: {PALETTE["muted"]}; }}
 .scroll {{ overflow-x: auto; max-width: 100%; }}
-table {{ border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.9375rem; }}
+/* In a table, words stay whole (a narrow screen scrolls the table's box instead of cutting them). */
+table {{ border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.9375rem; overflow-wrap: break-word; }}
 caption {{ text-align: left; font-weight: 600; padding: 0.25rem 0; }}
 th, td {{ text-align: left; vertical-align: top; padding: 0.3rem 0.6rem 0.3rem 0; border-bottom: 1px solid {PALETTE["rule"]}; }}
+table.changes {{ width: 100%; min-width: 44rem; }}
+table.changes td:last-child {{ overflow-wrap: anywhere; min-width: 16rem; }}
 td.num, th.num {{ text-align: right; white-space: nowrap; }}
 tr:target, dd:target, p:target, h3:target {{ background: {PALETTE["panel"]}; outline: 2px solid {PALETTE["link"]}; }}
 dl.fields {{ display: grid; grid-template-columns: minmax(7rem, max-content) 1fr; gap: 0.25rem 1rem; }}
 dl.fields dt {{ font-weight: 600; }}
 dl.fields dd {{ margin: 0; }}
-.chart td.bar {{ width: 60%; min-width: 6rem; }}
-.chart .fill {{ display: block; height: 0.9rem; background: {PALETTE["bar"]}; min-width: 1px; }}
+.chart {{ width: 100%; }}
+.chart td.bar {{ width: 50%; vertical-align: middle; }}
+.chart .fill {{ display: block; height: 0.9rem; background: {PALETTE["bar"]}; min-width: 4px; }}
 .chart .zero {{ display: block; height: 0.9rem; border-left: 2px solid {PALETTE["muted"]}; }}
 form.filters {{ display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; align-items: end; margin: 0.5rem 0; }}
 form.filters label, #search label {{ display: block; font-weight: 600; }}

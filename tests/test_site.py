@@ -243,3 +243,14 @@ def test_write_site_refuses_what_is_not_a_dataset(tmp_path: Path) -> None:
     with pytest.raises(rp.InvalidArgument, match="must be a Dataset"):
         write_site(DS, tmp_path, previous="1")  # type: ignore[arg-type]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_record_id_that_is_no_file_name_writes_nothing_outside(tmp_path: Path) -> None:
+    """A dataset file from outside whose id would make a page's path leave the folder is refused whole."""
+    data = json.loads(DS.to_json())
+    data["ententes"][0]["id"] = "../../escaped"
+    (tmp_path / "crafted.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    crafted = rp.load_file(tmp_path / "crafted.json")
+    with pytest.raises(rp.ExportError, match="is not a file name"):
+        write_site(crafted, tmp_path / "site")
+    assert not list(tmp_path.parent.rglob("escaped*")) and not list((tmp_path / "site").iterdir())

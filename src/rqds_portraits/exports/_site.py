@@ -26,12 +26,13 @@ Everything comes from the dataset's records and queries (``total_funding``,
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rqds_portraits._errors import DatasetVersionError, InvalidArgument, NotFound, shown
+from rqds_portraits._errors import DatasetVersionError, ExportError, InvalidArgument, NotFound, shown
 from rqds_portraits._money import format_amount
 from rqds_portraits._records.annotations import PARTY_ROLES, ROLES
 from rqds_portraits._records.ententes import STATUSES
@@ -68,6 +69,9 @@ __all__ = ["write_site"]
 _PAGED = {"territories": "t", "partners": "p", "ententes": "e", "amounts": "a"}
 """The tables whose records have a page of their own, and the folder of their pages."""
 
+_FILE_NAME = r"(?:[tpea]/)?[A-Za-z0-9][A-Za-z0-9._-]{0,200}\.(?:html|css|js)"
+"""What the site's files are named: a page's name is its record's id."""
+
 
 def write_site(ds: Dataset, folder: str | os.PathLike[str], *, previous: Dataset | None = None) -> list[Path]:
     """Write a browsable static site of *ds* into *folder* (created if missing, when its parent exists).
@@ -87,6 +91,9 @@ def write_site(ds: Dataset, folder: str | os.PathLike[str], *, previous: Dataset
         previous = _bundled(checked.edition, checked.revision - 1)
     out = export_folder(folder)
     files = dict(_Site(checked, previous).files())
+    for name in files:  # a page is named by its record's id: one from a file from outside must be a file name
+        if re.fullmatch(_FILE_NAME, name) is None or ".." in name:
+            raise ExportError(f"cannot write the site: {shown(name)} (made of a record's id) is not a file name")
     written = []
     for name in sorted(files):
         path = out / name

@@ -2,7 +2,8 @@
 Playwright for Python with that executable (no browser download).
 
 Every page of a site built from disk is opened from ``file://``: none logs a console error or a page
-error, none makes a request outside the site's folder, every internal link and anchor resolves, nothing
+error, none makes a request outside the site's folder, every internal link and anchor resolves, each
+mark reads (as the browser parsed it) as its record's text and each portrait line as the source's, nothing
 overflows horizontally at 1280 and at 390 pixels wide, headings go down one level at a time under one
 ``<h1>``, every control has a label, and every text has a contrast of 4.5:1 with its background (3:1
 when large). The search finds "MELS", "QEF", "Côte-Nord" and "coté nord"; the agreements' filters show
@@ -24,6 +25,7 @@ import pytest
 
 import rqds_portraits as rp
 from rqds_portraits.exports import write_site
+from rqds_portraits.exports._site_marks import MARKED
 
 from .conftest import EDITION
 
@@ -92,6 +94,18 @@ INSPECT = """() => {
   };
 }"""
 OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+# A portrait as the browser reads it: each line's text and each record's marked text, labels left out.
+MARKS = """() => {
+  const bare = (el) => { const copy = el.cloneNode(true); copy.querySelectorAll("a.ref").forEach((r) => r.remove());
+    return copy.textContent; };
+  const marks = {};
+  for (const m of document.querySelectorAll("mark[data-rec]")) {
+    marks[m.dataset.rec] = (marks[m.dataset.rec] || "") + bare(m);
+  }
+  const lines = {};
+  for (const line of document.querySelectorAll("p.ln")) { lines[line.id] = bare(line.querySelector(".tx")); }
+  return {marks, lines};
+}"""
 
 
 @pytest.fixture(scope="module")
@@ -151,6 +165,8 @@ def crawl(browser: Any, site: Path) -> dict[str, dict[str, Any]]:
         watched.page.set_viewport_size({"width": WIDTHS[0], "height": 900})
         watched.page.goto(path.as_uri(), wait_until="load")
         report = watched.page.evaluate(INSPECT)
+        if name.startswith("t/"):
+            report["portrait"] = watched.page.evaluate(MARKS)
         report["overflow"] = {WIDTHS[0]: watched.page.evaluate(OVERFLOW)}
         for width in WIDTHS[1:]:
             watched.page.set_viewport_size({"width": width, "height": 900})
@@ -198,6 +214,23 @@ def test_every_internal_link_and_anchor_resolves(crawl: dict[str, dict[str, Any]
             elif fragment and unquote(fragment) not in crawl[target]["ids"]:
                 broken.append((name, href, "no such anchor"))
     assert broken == []
+
+
+def test_the_browser_reads_each_mark_as_its_records_text(crawl: dict[str, dict[str, Any]]) -> None:
+    """The pieces of each mark, as the browser parsed them, read as the record's text; each line as the source's."""
+    rendered = DS.render().split("\n")
+    for territory in DS.territories:
+        portrait = crawl[f"t/{territory.id}.html"]["portrait"]
+        wanted = {
+            record.id: record.text
+            for table in MARKED
+            for record in getattr(DS, table)
+            if record.territory_id == territory.id
+        }
+        assert portrait["marks"] == wanted, territory.id
+        assert portrait["lines"] == {
+            f"L{n}": rendered[n - 1] for n in range(territory.lines[0], territory.lines[1] + 1)
+        }, territory.id
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -488,7 +488,7 @@ marked where it is written and followed by a label that links to its record belo
         out = []
 
         def row(record: Any, values: Iterable[str]) -> str:
-            place = link(f"#at-{record.id}", f"line {record.lines[0]}")
+            place = link(f"#at-{record.id}", f"line\u00a0{record.lines[0]}")
             return cells((f"<code>{esc(record.id)}</code>", place, *values)).replace(
                 "<tr>", f'<tr id="{esc(record.id)}">', 1
             )

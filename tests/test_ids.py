@@ -130,7 +130,10 @@ def test_the_diff_of_a_revision_with_itself_is_empty(capsys: pytest.CaptureFixtu
         ds = rp.load(EDITION, revision=published.revision)
         assert rp.diff(ds, ds) == () and dict(rp.diff(ds, ds).id_map["mentions"]) == {}
     assert main(["diff", "1", "1", "--edition", EDITION]) == 0
-    assert capsys.readouterr().out.strip() == "no changes: the two revisions hold the same records (or none that the filters keep)"
+    assert (
+        capsys.readouterr().out.strip()
+        == "no changes: the two revisions hold the same records (or none that the filters keep)"
+    )
 
 
 def test_the_command_line_diff_prints_old_and_new_id_on_one_row(capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,6 +7,7 @@
     rqds-portraits ententes --period 2014 --territory laval
     rqds-portraits funding --partner MELS --period 2013-2016
     rqds-portraits export csv ./out
+    rqds-portraits site ./site                       # a browsable site: open site/index.html
     rqds-portraits diff 1 2
 
 Every command takes ``--edition`` and ``--revision``, and ``--json``. Tables fit

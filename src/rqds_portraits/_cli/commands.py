@@ -311,6 +311,28 @@ def _export(ds: Any, args: argparse.Namespace) -> Any:
     return [str(path) for path in export(ds, args.format, args.outdir)]
 
 
+def _site(ds: Any, args: argparse.Namespace) -> Any:
+    from pathlib import Path
+
+    from rqds_portraits.exports import write_site
+
+    written = write_site(ds, args.outdir)
+    return {
+        "edition": ds.edition,
+        "revision": ds.revision,
+        "index": str(Path(args.outdir) / "index.html"),
+        "pages": sum(1 for path in written if path.suffix == ".html"),
+        "files": [str(path) for path in written],
+    }
+
+
+def _print_site(data: Any, wide: bool) -> str:
+    return (
+        f"wrote a site of edition {data['edition']} revision {data['revision']}: "
+        f"{count(data['pages'], 'page')}, {count(len(data['files']), 'file')}\nopen {data['index']}"
+    )
+
+
 Command = tuple[Callable[[Any, argparse.Namespace], Any], Callable[[Any, bool], str]]
 COMMANDS: dict[str, Command] = {
     "summary": (_summary, _print_summary),
@@ -322,6 +344,7 @@ COMMANDS: dict[str, Command] = {
     "ententes": (_ententes, _print_ententes),
     "funding": (_funding, _print_funding),
     "export": (_export, lambda paths, wide: "\n".join(f"wrote {path}" for path in paths)),
+    "site": (_site, _print_site),
     "diff": (changes.diff, changes.print_diff),
     "source": (evidence.source, evidence.print_source),
     "mentions": (evidence.mentions, evidence.print_mentions),

@@ -107,6 +107,11 @@ def _parser() -> argparse.ArgumentParser:
     mentions.add_argument(
         "--role", action="append", type=_status, help="keep the mentions holding this role (repeat): leader, member, …"
     )
+    site = commands.add_parser(
+        "site", parents=[common], help="write a browsable static site of the data (then open OUT/index.html)"
+    )
+    site.add_argument("outdir", help="the folder to write into (created if missing, when its parent exists)")
+
     diff = commands.add_parser("diff", parents=[common], help="what changed between two revisions of an edition")
     diff.add_argument("old", type=int, help="the older revision, e.g. 1")
     diff.add_argument("new", type=int, help="the newer revision, e.g. 2")

@@ -1,5 +1,5 @@
 """Exports to the open-data ecosystem: JSON, CSV, SQLite (with Datasette metadata), a Frictionless
-Data Package, pandas.
+Data Package, pandas, and a browsable static site (:func:`write_site`).
 
     >>> from rqds_portraits.exports import FORMATS
     >>> FORMATS
@@ -22,6 +22,7 @@ from rqds_portraits.exports._csv import FORMULA_STARTS, write_csv
 from rqds_portraits.exports._dataframe import read_csv, to_dataframe
 from rqds_portraits.exports._datapackage import write_datapackage
 from rqds_portraits.exports._files import export_folder, write_bytes
+from rqds_portraits.exports._site import write_site
 from rqds_portraits.exports._sqlite import write_sqlite
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ __all__ = [
     "read_csv",
     "to_dataframe",
     "write_json",
+    "write_site",
 ]
 
 Format = Literal["json", "csv", "sqlite", "datapackage"]

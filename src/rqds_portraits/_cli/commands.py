@@ -7,7 +7,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from rqds_portraits._cli import changes, evidence
+from rqds_portraits._cli.changes import diff, print_diff
+from rqds_portraits._cli.evidence import mentions, print_mentions, print_source, source
 from rqds_portraits._cli.text import count, money, shown_lines, table
 from rqds_portraits._errors import RqdsError
 
@@ -345,8 +346,8 @@ COMMANDS: dict[str, Command] = {
     "funding": (_funding, _print_funding),
     "export": (_export, lambda paths, wide: "\n".join(f"wrote {path}" for path in paths)),
     "site": (_site, _print_site),
-    "diff": (changes.diff, changes.print_diff),
-    "source": (evidence.source, evidence.print_source),
-    "mentions": (evidence.mentions, evidence.print_mentions),
+    "diff": (diff, print_diff),
+    "source": (source, print_source),
+    "mentions": (mentions, print_mentions),
 }
 NO_DATASET = ("editions", "diff")

@@ -759,7 +759,9 @@ marked where it is written and followed by a label that links to its record belo
                     (
                         esc(change.table),
                         esc(change.kind),
-                        f"<code>{esc(change.id)}</code>",
+                        f"<code>{esc(change.old_id)}</code> → <code>{esc(change.id)}</code>"
+                        if change.kind == "reassigned"
+                        else f"<code>{esc(change.id)}</code>",
                         now or "—",
                         was or "—",
                         fields or "—",
@@ -792,7 +794,7 @@ marked where it is written and followed by a label that links to its record belo
             return {name: getattr(old, name) for name in ("edition", "revision", "revision_date", "as_of")}
         if change.table == "source":
             return old.source
-        old_id = next((f.old for f in change.fields if f.field == "id"), change.id)
+        old_id = change.old_id or change.id
         return getattr(old, change.table).get(old_id)
 
 

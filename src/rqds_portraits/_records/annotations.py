@@ -82,7 +82,11 @@ class WrittenPeriod:
 @attrs.frozen
 class WrittenDate:
     """A date written in words, with its month and, when written, its day ("31 mars 2014",
-    "jusqu’en juin 2015", "avril ’13"); ``relation`` says what it marks."""
+    "jusqu’en juin 2015", "avril ’13"); ``relation`` says what it marks.
+
+    An event written on several days of one month ("les 11 et 12 novembre 2010") is one
+    date: ``date`` is its first day and ``last_day`` its last (``None`` for a single day or month).
+    """
 
     id: str
     text: str
@@ -92,6 +96,8 @@ class WrittenDate:
     initiative_id: str | None
     lines: Lines
     span: Span
+    last_day: PartialDate | None = None
+    """The last day of a date written on several days ("les 11 et 12 novembre 2010": the 12th)."""
 
 
 @attrs.frozen

@@ -25,7 +25,8 @@ statuses that follow from dates. An entry gives:
   partners (``partners_line`` when the first occurs on several lines); ``note``.
 
 Its partner mentions are those inside ``at``, on its later lines, and inside
-``also_at`` and ``partners_at``.
+``also_at`` and ``partners_at``. Its period, written again inside an ``also_at``
+passage, is linked there too.
 
 Every agreement-like phrase of the text (the edition's ``[conventions] entente_words``:
 "entente", "PARSIS", "fonds", …) must be inside an agreement's ``at`` or
@@ -160,6 +161,16 @@ def _entente(
 
     in_block = {u.line for u in block}
     linked = _linked_periods(entry, periods, territory, first.line, last.line, at_span)
+    # The same period written again inside an also_at passage ("pour la période 2012-2017") is linked too.
+    repeated = [
+        p
+        for p in periods
+        if p.territory_id == territory
+        and p not in linked
+        and p.text in {q.text for q in linked}
+        and _inside(p.lines[0], p.span, [(u.line, s) for u, s in also])
+    ]
+    linked = sorted([*linked, *repeated], key=lambda p: (p.lines[0], p.span))
     period, linked_dates = _period(entry, linked, [d for d in dates if d.territory_id == territory and d.lines[0] in in_block],
                                    [p for p in periods if p.territory_id == territory and p.lines[0] in in_block])  # fmt: skip
     status, status_text, basis = _status(entry, period, as_of, block_text)

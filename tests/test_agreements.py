@@ -21,7 +21,7 @@ ENTENTES = DS.ententes
 
 
 def test_every_agreement_is_a_record_tied_to_the_text(source_lines: list[str]) -> None:
-    assert len(ENTENTES) == 96 and len({e.id for e in ENTENTES}) == 96
+    assert len(ENTENTES) == 97 and len({e.id for e in ENTENTES}) == 97
     assert list(ENTENTES) == sorted(ENTENTES, key=lambda e: (e.lines, e.id))
     counts = Counter(e.territory_id for e in ENTENTES)
     assert (counts["laval"], counts["chaudiere-appalaches"], counts["outaouais"], counts["cote-nord"]) == (21, 14, 7, 4)

@@ -1,0 +1,189 @@
+"""The third reading's corrections (issue 17, section 2), each asserted on the text it reads.
+
+Records are found by their line and their words, never by the id of a new or renumbered record
+(revision 3's ids are settled by the id ledger, not here).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import rqds_portraits as rp
+from rqds_portraits import Entente, Mention, WrittenDate
+
+from .conftest import EDITION
+
+DS = rp.load(EDITION)
+
+
+def mention(line: int, text: str, nth: int = 0) -> Mention:
+    """The *nth* mention written *text* on *line*."""
+    found = [m for m in DS.mentions if m.lines[0] == line and m.text == text]
+    assert len(found) > nth, f"no mention {text!r} on line {line}"
+    return found[nth]
+
+
+def entente(line: int, title: str, subject: str | None = None) -> Entente:
+    """The agreement first written on *line* with that title (and subject, when several share it)."""
+    found = [e for e in DS.ententes if e.lines[0] == line and e.title == title and subject in (None, e.subject)]
+    assert len(found) == 1, f"{len(found)} agreements {title!r} on line {line}"
+    return found[0]
+
+
+def linked(e: Entente) -> set[tuple[int, str]]:
+    """The (line, text) of the mentions linked to *e*."""
+    return {(DS.mention(m).lines[0], DS.mention(m).text) for m in e.mention_ids}
+
+
+# -- roles -------------------------------------------------------------------
+
+
+def test_l307_de_concert_avec_is_a_co_organiser() -> None:
+    agency = mention(307, "Agence de la santé et des services sociaux de l’Outaouais")
+    assert agency.roles == ("leader",)  # as l.25 and l.297 are read
+    assert all(
+        m.roles == ("leader",) for m in DS.mentions if m.lines[0] == 297 and m.text != "UQO"
+    )  # « Organisé conjointement »
+
+
+def test_l1016_the_cre_appoints_and_does_not_sit() -> None:
+    president, appointing = mention(1016, "CRÉ", 0), mention(1016, "CRÉ", 1)
+    assert president.roles == ("member",)  # « Le président de la CRÉ » sits
+    assert appointing.roles == ("mentioned",)  # « 2 élus nommés par la CRÉ »
+
+
+def test_l634_the_leadership_line_names_two_actors() -> None:
+    assert mention(634, "CRÉ de Laval").roles == ("leader",)
+    assert mention(634, "Comité des partenaires de l’Alliance").roles == ("leader",)
+
+
+def test_the_mess_only_announces() -> None:
+    # « Annonce par le MESS de la poursuite du programme » and « L’annonce du MESS concernant l’étalement »:
+    # the text does not say that it funds; that would be outside knowledge.
+    assert mention(596, "MESS").roles == ("mentioned",)
+    assert mention(382, "MESS").roles == ("mentioned",)
+
+
+# -- periods with an unwritten bound -----------------------------------------
+
+
+def test_l596_sisca_has_no_written_start() -> None:
+    sisca = entente(596, "Programme Solidarité et inclusion sociale CA")
+    assert sisca.period is not None and sisca.period.start is None and sisca.period.unwritten == ("start",)
+    assert (sisca.period.end, str(sisca.period.end_date), str(sisca.period)) == (2016, "2016-09-30", "?-2016")
+    assert sisca.status == "extended" and sisca.status_text == "poursuite du programme au 30 septembre 2016"
+
+
+def test_is_sisca_active_in_2013_and_2016() -> None:
+    sisca = entente(596, "Programme Solidarité et inclusion sociale CA")
+    assert sisca.period is not None
+    # 2013: its start is not written, so nobody knows: left out, and the reason says why.
+    assert sisca.period.overlaps(2013) is None
+    assert sisca not in DS.find_ententes(period=2013, territory="chaudiere-appalaches")
+    # 2016: its written end (30 September 2016) proves it.
+    assert sisca.period.overlaps(2016) is True
+    assert sisca in DS.find_ententes(period=2016, territory="chaudiere-appalaches")
+    # 2017: its written end rules it out.
+    assert sisca.period.overlaps(2017) is False
+
+
+def test_the_command_line_says_what_an_unwritten_bound_leaves_out(capsys: pytest.CaptureFixture[str]) -> None:
+    from rqds_portraits._cli import main
+
+    assert main(["ententes", "--period", "2013", "--territory", "chaudiere-appalaches", "--edition", EDITION]) == 0
+    out = capsys.readouterr().out
+    assert "left out chaudiere-appalaches-sisca (?-2016): its start is not written" in out
+    assert main(["ententes", "--period", "2016", "--territory", "chaudiere-appalaches", "--edition", EDITION]) == 0
+    out = capsys.readouterr().out
+    assert "chaudiere-appalaches-sisca" in out and "?-2016" in out and "left out chaudiere-appalaches-sisca" not in out
+
+
+def test_l578_midi_agreements_end_in_june_2015_from_an_unwritten_start() -> None:
+    midi = entente(578, "ententes entre le MIDI et les organismes")
+    assert midi.period is not None and str(midi.period) == "?-2015" and str(midi.period.end_date) == "2015-06"
+    assert midi.period.overlaps("2015-2016") is True  # April to June 2015
+    assert midi.period.overlaps("2013-2014") is None  # before its written end, after an unwritten start
+
+
+def test_a_funding_total_leaves_out_an_amount_whose_period_it_cannot_place() -> None:
+    import attrs
+
+    from rqds_portraits._queries.funding import entente_of, total
+
+    amount = attrs.evolve(DS.amounts[0], period=rp.Period(None, 2016), period_id=None)
+    counted = total(
+        [amount], entente_of(DS.ententes), territory_id=None, period=rp.Period(2013, 2013), mode="overlaps",
+        statuses=rp.GRANTED, party=None, yearly=False,
+    )  # fmt: skip
+    assert counted.count == 0
+    assert [e.reason for e in counted.excluded] == [
+        "its start is not written (?-2016): cannot tell whether it falls in the period asked"
+    ]
+
+
+# -- dates -------------------------------------------------------------------
+
+
+def test_l491_a_two_day_event_is_both_days() -> None:
+    (forum,) = [d for d in DS.dates if d.lines[0] == 491]
+    assert isinstance(forum, WrittenDate)
+    assert (forum.text, str(forum.date), str(forum.last_day)) == (
+        "les 11 et 12 novembre 2010",
+        "2010-11-11",
+        "2010-11-12",
+    )
+    assert all(d.last_day is None for d in DS.dates if d is not forum)
+
+
+# -- agreement links ---------------------------------------------------------
+
+
+def test_l413_the_parties_of_the_partnership_agreements_are_linked() -> None:
+    partnership = entente(413, "ententes de partenariats avec la CRÉ")
+    assert linked(partnership) == {(413, "MRC"), (413, "organisations désignées"), (413, "CRÉ")}
+    assert mention(413, "organisations désignées").roles == ("signatory", "member")
+
+
+def test_l404_l410_the_conference_named_with_the_parsis_is_linked() -> None:
+    parsis = entente(402, "PLAN D’ACTION RÉGIONAL POUR LA SOLIDARITÉ ET L’INCLUSION SOCIALE")
+    assert {(404, "Conférence"), (410, "CRÉ")} <= linked(parsis)
+    assert len([m for m in parsis.mention_ids if DS.mention(m).lines[0] == 404]) == 2
+
+
+def test_l959_the_crc_listed_for_joint_projects_are_not_parties() -> None:
+    for subject in ("immigration", "personnes aînées", "saines habitudes de vie", "culture"):
+        agreement = entente(959, "ententes", subject)
+        assert (959, "CRC") not in linked(agreement)
+        assert (986, "CRÉ") in linked(agreement)
+
+
+def test_l506_the_progress_report_date_is_not_the_plan_s() -> None:
+    plan = entente(509, "premier plan d’action du RESSORT")
+    assert plan.date_ids == () and plan.dates_text == ()
+
+
+@pytest.mark.parametrize(("line", "title", "lines"), [
+    (108, "Plan quinquennal de développement 2012-2017", [108, 108]),
+    (890, "Plan d’action gouvernemental pour la solidarité et l’inclusion sociale (PAGSIS)", [890, 912]),
+])  # fmt: skip
+def test_l108_l912_a_period_written_again_is_linked_again(line: int, title: str, lines: list[int]) -> None:
+    agreement = entente(line, title)
+    written = [DS.period(p) for p in agreement.period_ids]
+    assert [p.lines[0] for p in written] == lines and len({p.text for p in written}) == 1
+
+
+def test_l20_the_bas_saint_laurent_alliance_has_its_record() -> None:
+    alliance = entente(20, "ALLIANCE POUR LA SOLIDARITÉ ET L’INCLUSION SOCIALE DU BAS-ST-LAURENT")
+    assert (alliance.kind, alliance.status, alliance.status_basis, alliance.period) == (
+        "other",
+        "in_progress",
+        "reading",
+        None,
+    )
+    assert linked(alliance) == {
+        (20, "ALLIANCE POUR LA SOLIDARITÉ ET L’INCLUSION SOCIALE DU BAS-ST-LAURENT"),
+        (27, "CRÉ du Bas-Saint-Laurent"),
+    }
+    # Every region whose portrait names its Alliance pour la solidarité has its record.
+    regions = {e.territory_id for e in DS.ententes if "alliance" in e.title.lower() and "solidarit" in e.title.lower()}
+    assert {"bas-saint-laurent", "estrie", "abitibi-temiscamingue", "laval", "lanaudiere"} <= regions

@@ -187,3 +187,38 @@ def test_l20_the_bas_saint_laurent_alliance_has_its_record() -> None:
     # Every region whose portrait names its Alliance pour la solidarité has its record.
     regions = {e.territory_id for e in DS.ententes if "alliance" in e.title.lower() and "solidarit" in e.title.lower()}
     assert {"bas-saint-laurent", "estrie", "abitibi-temiscamingue", "laval", "lanaudiere"} <= regions
+
+
+# -- party roles and leadership ----------------------------------------------
+
+
+def test_leading_an_agreement_itself_makes_a_party() -> None:
+    assert rp.PARTY_ROLES == ("leader", "signatory", "funder", "manager")
+    laval = DS.total_funding(territory="laval")
+    cre = DS.total_funding(partner="CRÉ", territory="laval")
+    # The CRÉ de Laval leads eight agreements with an amount (its blocks' Leadership lines) and manages six:
+    # every granted amount of Laval but the Ville – MAMROT agreement's, which the Ville leads (line 622).
+    (ville_mamrot,) = [a for a in laval.amounts if a.lines[0] == 631]
+    assert cre.roles == rp.PARTY_ROLES
+    assert {a.id for a in cre.amounts} == {a.id for a in laval.amounts} - {ville_mamrot.id}
+    assert cre.total == laval.total - ville_mamrot.value and cre.count == laval.count - 1
+    (culture,) = [e for e in DS.ententes if e.lines[0] == 708]
+    assert (699, "CRÉ DE LAVAL") in linked(culture)
+    # Revision 2's reading (signatories, funders and managers) is still one argument away.
+    old_reading = DS.total_funding(partner="CRÉ", territory="laval", roles=("signatory", "funder", "manager"))
+    assert old_reading.count == cre.count - 8
+
+
+def test_leading_the_demarche_alone_does_not_make_a_party() -> None:
+    # « La Conférence régionale des élus (CRÉ) en assume le leadership » (line 86) leads the TDS, a démarche:
+    # the agreements written in its block are not linked to that mention.
+    (tds_leader,) = [m for m in DS.mentions if m.lines[0] == 86 and "leader" in m.roles]
+    assert not any(tds_leader.id in e.mention_ids for e in DS.ententes)
+
+
+def test_a_linked_leader_is_written_where_the_agreement_is() -> None:
+    """Every leader linked to an agreement is written in the agreement's own block."""
+    for e in DS.ententes:
+        for m in map(DS.mention, e.mention_ids):
+            if "leader" in m.roles:
+                assert m.initiative_id == e.initiative_id, (e.id, m.id)

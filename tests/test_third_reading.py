@@ -222,3 +222,31 @@ def test_a_linked_leader_is_written_where_the_agreement_is() -> None:
         for m in map(DS.mention, e.mention_ids):
             if "leader" in m.roles:
                 assert m.initiative_id == e.initiative_id, (e.id, m.id)
+
+
+# -- every mention findable by its own text ------------------------------------
+
+
+@pytest.mark.parametrize("edition_mentions", [DS.mentions], ids=["all mentions"])
+def test_every_mention_is_found_by_its_own_text(edition_mentions: tuple[Mention, ...]) -> None:
+    """The README's promise, for every mention: its text, in its territory, finds its partner."""
+    lost = []
+    for m in edition_mentions:
+        if m.partner_id is None:
+            continue  # too vague to resolve: its note says why
+        try:
+            found = DS.partner(m.text, territory=m.territory_id).id
+        except rp.RqdsError as error:
+            found = type(error).__name__
+        if found != m.partner_id:
+            lost.append((m.id, m.text, m.partner_id, found))
+    assert lost == []
+
+
+def test_a_text_the_registry_does_not_hold_needs_its_territory() -> None:
+    assert DS.partner("du Granit", territory="estrie").id == "cdc-du-granit"  # « les CDC des Sources, du Granit, … »
+    assert DS.partner("de l’Estrie", territory="monteregie-est").id == "cre-estrie"  # « CRÉ … de l’Estrie »
+    with pytest.raises(rp.PartnerNotFound):
+        DS.partner("du Granit")  # no territory: the registry alone answers
+    with pytest.raises(rp.PartnerNotFound):
+        DS.partner("du Granit", territory="laval")  # not written so in Laval

@@ -219,7 +219,9 @@ class Dataset:
 
         Case, accents and punctuation do not matter (``"qef"`` finds Québec en Forme). A common noun
         that names a body only inside one portrait ("Ville") or a form that names a different body in
-        each ("ASSSL") needs *territory*: ``ds.partner("ASSSL", territory="laval")``. Raises
+        each ("ASSSL") needs *territory*: ``ds.partner("ASSSL", territory="laval")``. With *territory*,
+        every mention is found by its own text, even one the registry holds no form of (a body named
+        in a shared list, "du Granit" after "les CDC des Sources"). Raises
         :class:`~rqds_portraits.PartnerNotFound` (with the closest names) or
         :class:`~rqds_portraits.AmbiguousPartner` (with the choices).
         """

@@ -25,8 +25,8 @@ from rqds_portraits._errors import (
 )
 from rqds_portraits._loading.members import DatasetFile
 from rqds_portraits._once import Once
-from rqds_portraits._text import MAX_NAME_LENGTH, lookup_key
 from rqds_portraits._records.portraits import Territory
+from rqds_portraits._text import MAX_NAME_LENGTH, lookup_key
 
 if typing.TYPE_CHECKING:
     from rqds_portraits._queries.collection import Records

@@ -21,10 +21,10 @@ ENTENTES = DS.ententes
 
 
 def test_every_agreement_is_a_record_tied_to_the_text(source_lines: list[str]) -> None:
-    assert len(ENTENTES) == 97 and len({e.id for e in ENTENTES}) == 97
+    assert len(ENTENTES) == 98 and len({e.id for e in ENTENTES}) == 98
     assert list(ENTENTES) == sorted(ENTENTES, key=lambda e: (e.lines, e.id))
     counts = Counter(e.territory_id for e in ENTENTES)
-    assert (counts["laval"], counts["chaudiere-appalaches"], counts["outaouais"], counts["cote-nord"]) == (21, 14, 7, 4)
+    assert (counts["laval"], counts["chaudiere-appalaches"], counts["outaouais"], counts["cote-nord"]) == (21, 15, 7, 4)
     assert set(counts) == {t.id for t in DS.territories}  # every portrait names at least one
     mentions, periods, amounts, dates = (
         {r.id: r for r in table} for table in (DS.mentions, DS.periods, DS.amounts, DS.dates)

@@ -141,7 +141,9 @@ def test_l491_a_two_day_event_is_both_days() -> None:
 def test_l413_the_parties_of_the_partnership_agreements_are_linked() -> None:
     partnership = entente(413, "ententes de partenariats avec la CRÉ")
     assert linked(partnership) == {(413, "MRC"), (413, "organisations désignées"), (413, "CRÉ")}
-    assert mention(413, "organisations désignées").roles == ("signatory", "member")
+    # The CRÉ's counterpart is not written (« MRC … et/ou les organisations désignées »): members, not parties.
+    assert (mention(413, "MRC").roles, mention(413, "organisations désignées").roles) == (("member",), ("member",))
+    assert partnership.note is not None and "et/ou" in partnership.note
 
 
 def test_l404_l410_the_conference_named_with_the_parsis_is_linked() -> None:
@@ -250,3 +252,103 @@ def test_a_text_the_registry_does_not_hold_needs_its_territory() -> None:
         DS.partner("du Granit")  # no territory: the registry alone answers
     with pytest.raises(rp.PartnerNotFound):
         DS.partner("du Granit", territory="laval")  # not written so in Laval
+
+
+# -- the four readers' findings (reading/R1-R4), each on its line --------------
+
+
+def test_l429_recommending_the_next_agreement_does_not_fund_it() -> None:
+    (following,) = [e for e in DS.ententes if e.lines[0] == 429 and e.title == "prochaine entente"]
+    assert following.mention_ids == ()
+    assert "funder" in mention(429, "partenaires financiers").roles  # of the 2009-2014 agreement, still linked there
+
+
+def test_l596_the_chaudiere_appalaches_alliance_has_its_record() -> None:
+    alliance = entente(596, "Alliance pour la solidarité")
+    assert (alliance.kind, alliance.status, alliance.period, alliance.mention_ids) == ("other", "in_progress", None, ())
+
+
+def test_bodies_named_with_their_agreement_are_linked() -> None:
+    plan = entente(524, "Plan d’action en développement social (DS) de la CRDS")
+    assert len([m for m in plan.mention_ids if DS.mention(m).lines[0] == 524]) == 2  # both « CRDS » of l.524
+    alliance = entente(867, "Alliance pour la solidarité")
+    assert linked(alliance) == {(867, "mécanisme régional sur les arrimages")}
+    mandate = entente(838, "Entente spécifique en développement social")
+    assert (833, "Table des partenaires du développement social de Lanaudière") in linked(mandate)
+    for line in (760, 761, 762):  # both committees of the économie sociale block, as blocks 09 and 14
+        (agreement,) = [e for e in DS.ententes if e.lines[0] == line]
+        assert {(757, "CDR Montréal / Laval"), (757, "20 entreprises en économie sociale")} <= linked(agreement)
+
+
+def test_co_organisers_lead_and_a_collaboration_on_an_aim_does_not() -> None:
+    assert mention(102, "DRSP Capitale-Nationale").roles == ("leader",)  # « (En collaboration avec la DRSP …) »
+    assert mention(1046, "agence de santé et des services sociaux").roles == ("leader",)  # « en partenariat avec »
+    aim = mention(355, "Agence de la santé")
+    assert aim.roles == ("mentioned",) and aim.note is not None and "aim" in aim.note
+
+
+def test_l152_the_leading_management_committee_leads() -> None:
+    mauricie = [m for m in DS.mentions if m.lines[0] == 152 and m.roles != ("mentioned",)]
+    assert len(mauricie) == 5 and all(m.roles == ("leader", "signatory", "manager") for m in mauricie)
+
+
+def test_l215_past_contributions_are_not_the_words_of_a_status() -> None:
+    pagsis = entente(215, "PAGSIS")
+    assert (pagsis.status, pagsis.status_basis, pagsis.status_text) == ("in_progress", "reading", None)
+
+
+def test_ambiguities_are_notes_not_silent_fixes() -> None:
+    assert all(
+        m.note and "without an accent" in m.note for m in DS.mentions if m.text == "CRE" and m.lines[0] in (854, 856)
+    )
+    assert mention(277, "Avenir d’enfants").note is not None
+    texts = {n.lines[0]: n for n in DS.source_notes}
+    assert texts[921].text == "le 18 novembre" and "without its year" in texts[921].note
+    assert texts[959].text == "Plusieurs CRC sont associés dans des projets"
+    assert all(m.roles == ("mentioned",) for m in DS.mentions if 961 <= m.lines[0] <= 967)
+    assert not [d for d in DS.dates if d.lines[0] == 921]
+
+
+# -- the registry ------------------------------------------------------------------
+
+
+def test_a_form_the_portrait_never_writes_does_not_resolve_to_a_body() -> None:
+    for territory in ("capitale-nationale", "outaouais"):
+        assert DS.partner("URLS", territory=territory).id == "urls"  # the network, by its id: no regional body
+    assert DS.partner("URLS", territory="chaudiere-appalaches").id == "urls-chaudiere-appalaches"  # written l.611
+    assert DS.partner("semo").acronyms == ()  # written only inside « SEMO Essor 2 »
+
+
+def test_registry_notes_and_kinds_agree_with_their_entries() -> None:
+    srm = DS.partner("srm")
+    assert srm.note is not None and srm.name in srm.note and "Secrétariat aux régions (attached" not in srm.note
+    assert [DS.partner(p).kind for p in ("cle-bas-saint-laurent", "cle-lanaudiere")] == ["quebec_government"] * 2
+    assert DS.partner("emploi-quebec").kind == "quebec_government"
+    assert DS.partner("tables-locales-laval").kind == "concertation"
+    assert DS.partner("reussite-laval").kind == "education"
+    assert "2008-2013" not in DS.partner("signataires-economie-sociale-ca").name
+
+
+def test_groups_of_parties_are_not_concertation_bodies() -> None:
+    for line, text in [
+        (429, "partenaires financiers"),
+        (539, "20 partenaires signataires"),
+        (551, "26 partenaires signataires"),
+        (587, "11 partenaires signataires"),
+        (572, "partenaires de la première entente"),
+        (578, "les organismes"),
+    ]:
+        found = mention(line, text)
+        assert found.partner_id is not None and DS.partner(found.partner_id).kind == "other", (line, text)
+
+
+def test_organs_of_governance_are_not_mentions() -> None:
+    assert [m.text for m in DS.mentions if m.lines[0] == 29] == [
+        "ASSS",
+        "CSSS",
+        "CRÉ",
+        "Table de concertation des aînés du Bas-Saint-Laurent",
+    ]  # « Vieillir en santé Comité de coordination régionale : … »: the committee is an organ, its members lead
+    assert not [p for p in DS.partners if p.name.startswith("Comité de coordination régionale")]
+    assert "Engagement jeunesse" in [m.text for m in DS.mentions if m.lines[0] == 984]  # « le comité directeur d’… »
+    assert not [m for m in DS.mentions if m.text.startswith("comité directeur")]

@@ -6,6 +6,8 @@ Records are found by their line and their words, never by the id of a new or ren
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import rqds_portraits as rp
@@ -352,3 +354,28 @@ def test_organs_of_governance_are_not_mentions() -> None:
     assert not [p for p in DS.partners if p.name.startswith("Comité de coordination régionale")]
     assert "Engagement jeunesse" in [m.text for m in DS.mentions if m.lines[0] == 984]  # « le comité directeur d’… »
     assert not [m for m in DS.mentions if m.text.startswith("comité directeur")]
+
+
+# -- exports carry an unknown bound as empty / NULL ------------------------------
+
+
+def test_exports_carry_an_unwritten_bound_as_empty(tmp_path: Path) -> None:
+    import csv
+    import sqlite3
+
+    from rqds_portraits.exports import export, to_dataframe
+
+    sisca = entente(596, "Programme Solidarité et inclusion sociale CA")
+    (csv_file,) = [p for p in export(DS, "csv", tmp_path / "csv") if p.stem == "ententes"]
+    with csv_file.open(encoding="utf-8", newline="") as handle:
+        row = next(r for r in csv.DictReader(handle) if r["id"] == sisca.id)
+    assert (row["period_start"], row["period_end"], row["end_date"]) == ("", "2016", "2016-09-30")
+    database = next(p for p in export(DS, "sqlite", tmp_path / "db") if p.suffix in (".db", ".sqlite"))
+    with sqlite3.connect(database) as db:
+        found = db.execute("SELECT period_start, period_end FROM ententes WHERE id = ?", (sisca.id,)).fetchone()
+        forum = db.execute("SELECT date, last_day FROM dates WHERE text = 'les 11 et 12 novembre 2010'").fetchone()
+    assert found == (None, 2016) and forum == ("2010-11-11", "2010-11-12")
+    import pandas as pd
+
+    frame = to_dataframe(DS, "ententes").set_index("id")
+    assert frame.loc[sisca.id, "period_end"] == 2016 and pd.isna(frame.loc[sisca.id, "period_start"])

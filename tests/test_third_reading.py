@@ -379,3 +379,14 @@ def test_exports_carry_an_unwritten_bound_as_empty(tmp_path: Path) -> None:
 
     frame = to_dataframe(DS, "ententes").set_index("id")
     assert frame.loc[sisca.id, "period_end"] == 2016 and pd.isna(frame.loc[sisca.id, "period_start"])
+
+
+def test_a_yearly_total_does_not_guess_the_years_of_an_open_period() -> None:
+    import attrs
+
+    from rqds_portraits._queries.funding import funding_total
+
+    amount = attrs.evolve(DS.amounts[0], per_years=None, period=rp.Period(None, 2016), period_id=None)
+    counted = funding_total([amount], {}, statuses=rp.GRANTED, yearly=True)
+    assert counted.count == 0
+    assert [e.reason for e in counted.excluded] == ["its start is not written (?-2016): no yearly figure"]

@@ -106,7 +106,9 @@ def funding_total(
         value = amount.value
         if reason is None and yearly:
             years = amount.per_years or (amount.period.years if amount.period is not None else None)
-            if years is None:
+            if years is None and amount.period is not None:
+                reason = f"{unwritten(amount.period)} ({amount.period}): no yearly figure"
+            elif years is None:
                 reason = "no duration or period written: no yearly figure"
             else:
                 value = (amount.value / years).quantize(_CENT)

@@ -209,14 +209,9 @@ class Period:
     def months(self) -> tuple[int | None, int | None]:
         """First and last month covered, as ``year * 12 + month - 1`` (see the module docs);
         ``None`` for a bound that is not written."""
-        first: int | None = None
-        last: int | None = None
-        if self.start is not None:
-            single = self.start == self.end
-            first = self.start * 12 + (0 if single else _FISCAL_START_MONTH - 1)
-        if self.end is not None:
-            single = self.start == self.end
-            last = self.end * 12 + (11 if single else _FISCAL_START_MONTH - 2)
+        single = self.start == self.end  # a single year is a calendar year; a range, fiscal years
+        first = None if self.start is None else self.start * 12 + (0 if single else _FISCAL_START_MONTH - 1)
+        last = None if self.end is None else self.end * 12 + (11 if single else _FISCAL_START_MONTH - 2)
         if self.start_date is not None:
             first = self.start_date.year * 12 + (self.start_date.month or 1) - 1
         if self.end_date is not None:

@@ -152,3 +152,13 @@ def test_three_valued_answers_agree_with_every_world_the_text_allows(period: Per
     answer = relates(period, asked, mode)
     worlds = {bool(relates(world, asked, mode)) for world in _worlds(period)}
     assert answer == (worlds.pop() if len(worlds) == 1 else None)
+
+
+def test_an_open_period_reads_back_and_relates_to_itself() -> None:
+    assert Period.parse("?-2016") == Period(None, 2016) and Period.parse("(2010–?)") == Period(2010, None)
+    assert Period.parse(str(SISCA)).same_years(SISCA) is True  # both leave the start unwritten
+    assert Period(None, 2016).same_years("2014-2016") is None  # one writes a start the other does not
+    assert SISCA.overlaps(SISCA) and SISCA.within(SISCA) and SISCA.contains(SISCA) and SISCA.same_years(SISCA)
+    assert Period(None, 2016).within(Period(None, 2016, end_date=PartialDate(2016, 9))) is None  # two periods
+    with pytest.raises(rp.InvalidPeriod, match="its start or its end must be written"):
+        Period.parse("?-?")

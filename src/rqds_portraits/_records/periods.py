@@ -44,12 +44,12 @@ FIRST_YEAR = 1900
 LAST_YEAR = 2100
 _FISCAL_START_MONTH = 4  # April
 _ACCEPTED = (
-    'a year (2014 or "2014"), a range "2013-2016" (hyphen, en dash or slash; parentheses allowed), '
-    "a pair of years (2013, 2016) or a Period, with years from "
+    'a year (2014 or "2014"), a range "2013-2016" (hyphen, en dash or slash; parentheses allowed; '
+    '"?" for a bound not written, as in "?-2016"), a pair of years (2013, 2016) or a Period, with years from '
     f"{FIRST_YEAR} to {LAST_YEAR} and the end not before the start"
 )
 # Patterns as strings: re compiles (and caches) them on first use, not at import.
-_RANGE = r"^\(?\s*([0-9]{4})\s*[-–/]\s*([0-9]{4})\s*\)?$"
+_RANGE = r"^\(?\s*([0-9]{4}|\?)\s*[-–/]\s*([0-9]{4}|\?)\s*\)?$"
 _YEAR = r"^\(?\s*([0-9]{4})\s*\)?$"
 _DATE = r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$"
 _EARLIEST, _LATEST = -(10**6), 10**6  # stand for an unwritten start or end in the month arithmetic
@@ -162,7 +162,8 @@ class Period:
     @classmethod
     def parse(cls, value: PeriodLike, *, parameter: str = "period") -> Period:
         """Read a period from ``"2013-2016"``, ``"2013–2016"``, ``"2013/2016"``, ``"(2011-2015)"``,
-        ``"2014"``, ``2014`` or ``(2013, 2016)``.
+        ``"2014"``, ``2014`` or ``(2013, 2016)``; ``"?-2016"`` and ``"2010-?"`` leave a bound unwritten
+        (what ``str`` shows for such a period).
 
         Raises :class:`~rqds_portraits.InvalidPeriod` for anything else
         (*parameter* names the argument in the message).
@@ -187,7 +188,8 @@ class Period:
             text = value.strip()
             range_match = re.match(_RANGE, text)
             if range_match:
-                return cls(int(range_match[1]), int(range_match[2]))
+                start, end = (None if bound == "?" else int(bound) for bound in range_match.groups())
+                return cls(start, end)
             year_match = re.match(_YEAR, text)
             if year_match:
                 return cls(int(year_match[1]), int(year_match[1]))
@@ -234,8 +236,11 @@ class Period:
 
     def overlaps(self, other: PeriodLike) -> bool | None:
         """Whether the two periods share at least one month (``None``: it depends on a bound not written)."""
+        theirs = Period.parse(other)
+        if theirs == self:
+            return True  # a period relates to itself, written bounds or not
         (f_lo, f_hi), (l_lo, l_hi) = self._range()
-        (g_lo, g_hi), (m_lo, m_hi) = Period.parse(other)._range()
+        (g_lo, g_hi), (m_lo, m_hi) = theirs._range()
         # f <= m and g <= l
         if f_hi <= m_lo and g_hi <= l_lo:
             return True
@@ -245,8 +250,11 @@ class Period:
 
     def within(self, other: PeriodLike) -> bool | None:
         """Whether this period lies entirely inside *other* (``None``: it depends on a bound not written)."""
+        theirs = Period.parse(other)
+        if theirs == self:
+            return True
         (f_lo, f_hi), (l_lo, l_hi) = self._range()
-        (g_lo, g_hi), (m_lo, m_hi) = Period.parse(other)._range()
+        (g_lo, g_hi), (m_lo, m_hi) = theirs._range()
         # g <= f and l <= m
         if g_hi <= f_lo and l_hi <= m_lo:
             return True
@@ -259,13 +267,13 @@ class Period:
         return Period.parse(other).within(self)
 
     def same_years(self, other: PeriodLike) -> bool | None:
-        """Whether both periods are written with the same start and end years (``None``: the written
-        years agree and a year not written decides)."""
+        """Whether both periods are written with the same start and end years (a bound that neither
+        writes is the same as written; ``None``: one writes a year the other does not)."""
         theirs = Period.parse(other)
         pairs = ((self.start, theirs.start), (self.end, theirs.end))
         if any(a is not None and b is not None and a != b for a, b in pairs):
             return False
-        return True if all(a is not None and b is not None for a, b in pairs) else None
+        return None if any((a is None) != (b is None) for a, b in pairs) else True
 
     def __str__(self) -> str:
         if self.start is not None and self.start == self.end:

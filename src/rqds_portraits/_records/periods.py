@@ -188,8 +188,8 @@ class Period:
             text = value.strip()
             range_match = re.match(_RANGE, text)
             if range_match:
-                start, end = (None if bound == "?" else int(bound) for bound in range_match.groups())
-                return cls(start, end)
+                first, last = (None if bound == "?" else int(bound) for bound in range_match.groups())
+                return cls(first, last)
             year_match = re.match(_YEAR, text)
             if year_match:
                 return cls(int(year_match[1]), int(year_match[1]))

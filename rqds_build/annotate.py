@@ -119,6 +119,7 @@ def find_dates(units: Sequence[TextUnit]) -> tuple[WrittenDate, ...]:
             counters[scope] += 1
             date = word.end if word.relation == "until" else word.start
             assert date is not None
+            last_day = word.end if word.relation == "on" and word.end != word.start else None
             span = (unit.column + word.span[0], unit.column + word.span[1])
             found.append(
                 WrittenDate(
@@ -130,6 +131,7 @@ def find_dates(units: Sequence[TextUnit]) -> tuple[WrittenDate, ...]:
                     unit.initiative_id,
                     (unit.line, unit.line),
                     span,
+                    last_day,
                 )
             )
     return tuple(found)

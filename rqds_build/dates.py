@@ -7,6 +7,8 @@ no year ("le 18 novembre") is not read, since no rule can place it.
 
 - a range: "de novembre 2012 à avril 2013", "entre octobre 2013 et septembre 2014",
   "du 1er avril 2013 au 31 mars 2016";
+- several days of one month: "les 11 et 12 novembre 2010" (one date, its first
+  and its last day);
 - a date with what it marks: "jusqu’en juin 2015" (until), "depuis mai 2014"
   (since), "à partir de l'hiver" is not a date (no month), "à la fin mars 2014",
   "le 31 mars 2014", "en octobre 2008" (on).
@@ -14,6 +16,8 @@ no year ("le 18 novembre") is not read, since no rule can place it.
     >>> from rqds_build.dates import find_words
     >>> [(found.text, found.relation, str(found.start), str(found.end)) for found in find_words("signées jusqu’en juin 2015.")]
     [('jusqu’en juin 2015', 'until', 'None', '2015-06')]
+    >>> [(found.text, str(found.start), str(found.end)) for found in find_words("tenu les 11 et 12 novembre 2010,")]
+    [('les 11 et 12 novembre 2010', '2010-11-11', '2010-11-12')]
 """
 
 from __future__ import annotations
@@ -46,6 +50,8 @@ def _date(p: str) -> str:
     return f"{day}(?P<{p}month>{_MONTH}){year}"
 
 
+_DAYS = re.compile(rf"(?<!\w)les\s+(?P<first>1er|[0-9]{{1,2}})\s+et\s+{_date('a')}(?![0-9])", re.IGNORECASE)
+"""Several days of one month: "les 11 et 12 novembre 2010" (one date, from its first day to its last)."""
 _RANGE = re.compile(rf"(?<!\w)(?:de|du|entre)\s+{_date('a')}\s+(?:à|au|et)\s+{_date('b')}(?![0-9])", re.IGNORECASE)
 _SINGLE = re.compile(
     rf"(?<!\w)(?P<relation>jusqu[’']en|jusqu[’']au|jusqu[’']à|depuis|à partir d[eu]|dès|à la fin(?: de)?|fin)?\s*{_date('a')}(?![0-9])",
@@ -90,6 +96,16 @@ def find_words(text: str) -> Iterator[WordDate]:
         if start is not None and end is not None and (start.year, start.month or 0) <= (end.year, end.month or 0):
             found.append(WordDate(match[0], start, end, "on", match.span(), is_range=True))
             taken.append(match.span())
+    for match in _DAYS.finditer(text):
+        last = _partial(match, "a")
+        if last is None or last.day is None:
+            continue
+        first_day = 1 if match["first"].lower() == "1er" else int(match["first"])
+        if not 1 <= first_day < last.day:
+            continue
+        first = attrs.evolve(last, day=first_day)
+        found.append(WordDate(match[0], first, last, "on", match.span()))
+        taken.append(match.span())
     for match in _SINGLE.finditer(text):
         span = (match.start("amonth") if match["relation"] is None else match.start("relation"), match.end())
         if match["aday"] is not None and match["relation"] is None:

@@ -18,13 +18,15 @@ statuses that follow from dates. An entry gives:
 - ``period`` (one written period in its lines, in figures or in words) or
   ``periods`` (several, spanned), ``period_reading`` (the years, when no written
   period gives them; its note says why), ``start_at`` and ``end_at`` (a date
-  written in words that starts or ends it), ``dates`` (other written dates of it:
-  a signature);
+  written in words that starts or ends it: alone, the other bound is not written
+  and stays unknown, as in "jusqu’en juin 2015"), ``dates`` (other written dates
+  of it: a signature);
 - ``amounts`` as written in its lines; ``partners_at``, passages listing its
   partners (``partners_line`` when the first occurs on several lines); ``note``.
 
 Its partner mentions are those inside ``at``, on its later lines, and inside
-``also_at`` and ``partners_at``.
+``also_at`` and ``partners_at``. Its period, written again inside an ``also_at``
+passage, is linked there too.
 
 Every agreement-like phrase of the text (the edition's ``[conventions] entente_words``:
 "entente", "PARSIS", "fonds", …) must be inside an agreement's ``at`` or
@@ -53,14 +55,17 @@ Span = tuple[int, int]
 Passage = tuple[int, Span]  # a line and the columns of a passage in it
 
 
-def status_from_period(period: Period, as_of: datetime.date) -> EntenteStatus:
+def status_from_period(period: Period, as_of: datetime.date) -> EntenteStatus | None:
     """What a period says of an agreement at the reference date *as_of*: ended before it,
-    planned after it, in progress around it (by month, periods read as fiscal years)."""
+    planned after it, in progress around it (by month, periods read as fiscal years); ``None``
+    when a bound the text does not write decides it (no bound is assumed)."""
     first, last = period.months()
     month = as_of.year * 12 + as_of.month - 1
-    if last < month:
+    if last is not None and last < month:
         return "ended"
-    return "planned" if first > month else "in_progress"
+    if first is not None and first > month:
+        return "planned"
+    return "in_progress" if first is not None and last is not None else None
 
 
 def _as_of(ctx: BuildContext) -> datetime.date | None:
@@ -156,6 +161,16 @@ def _entente(
 
     in_block = {u.line for u in block}
     linked = _linked_periods(entry, periods, territory, first.line, last.line, at_span)
+    # The same period written again inside an also_at passage ("pour la période 2012-2017") is linked too.
+    repeated = [
+        p
+        for p in periods
+        if p.territory_id == territory
+        and p not in linked
+        and p.text in {q.text for q in linked}
+        and _inside(p.lines[0], p.span, [(u.line, s) for u, s in also])
+    ]
+    linked = sorted([*linked, *repeated], key=lambda p: (p.lines[0], p.span))
     period, linked_dates = _period(entry, linked, [d for d in dates if d.territory_id == territory and d.lines[0] in in_block],
                                    [p for p in periods if p.territory_id == territory and p.lines[0] in in_block])  # fmt: skip
     status, status_text, basis = _status(entry, period, as_of, block_text)
@@ -266,12 +281,11 @@ def _period(
             first = min(linked, key=lambda p: p.start)
             last = max(linked, key=lambda p: p.end)
             return Period(first.start, last.end, start or first.start_date, end or last.end_date), linked_dates
-        if start is not None and end is not None:
-            return Period(start.year, end.year, start, end), linked_dates
+        if start is not None or end is not None:  # a bound the text does not write stays unknown
+            bounds = (None if start is None else start.year, None if end is None else end.year)
+            return Period(*bounds, start, end), linked_dates
     except InvalidPeriod as error:
         raise BuildError(str(error)) from None
-    if start is not None or end is not None:
-        raise BuildError("a single date written in words needs a period (written, or a period_reading with its note)")
     return None, linked_dates
 
 
@@ -283,17 +297,18 @@ def _status(
         if status_text not in block_text:
             raise BuildError(f"status_text {status_text!r} is not written there")
         return typing.cast(EntenteStatus, choice(entry, "status", STATUSES)), status_text, "text"
-    if period is not None:
+    if period is not None and (as_of is None or status_from_period(period, as_of) is not None):
         if as_of is None:
             raise BuildError("its status follows from its period, against the edition's as_of, which is not a date yet")
+        computed = status_from_period(period, as_of)
+        assert computed is not None
         if "status" in entry:
-            computed = status_from_period(period, as_of)
             raise BuildError(
                 f"status follows from the period ({period} against as_of {as_of}: {computed}): "
                 "remove it, or give the words that state it (status_text)"
             )
-        return status_from_period(period, as_of), None, "period"
-    required_str(entry, "note")  # neither words nor dates: the note explains the reading
+        return computed, None, "period"
+    required_str(entry, "note")  # neither words nor a period that decides it: the note explains the reading
     return typing.cast(EntenteStatus, choice(entry, "status", STATUSES)), None, "reading"
 
 

@@ -108,7 +108,7 @@ def test_funding_says_which_partnership_it_counts(capsys: pytest.CaptureFixture[
     status, out, _ = run(capsys, "funding", "--territory", "laval", *E)
     assert status == 0 and out.startswith("total     18 168 394 $")
     out = run(capsys, "funding", "--partner", "MELS", *E)[1]
-    assert "roles     signatory, funder, manager" in out and "shares    1 600 000 $" in out
+    assert "roles     leader, signatory, funder, manager" in out and "shares    1 600 000 $" in out
     data = json.loads(run(capsys, "funding", "--partner", "QEF", "--role", "member", "--json", *E)[1])
     assert (data["total"], data["roles"]) == ("438459", ["member"])
     totals = json.loads(run(capsys, "funding", "--by", "territory", "--json", *E)[1])

@@ -107,10 +107,10 @@ def test_show_territory_says_who_holds_the_leadership(capsys: pytest.CaptureFixt
     leadership = json.loads(out)["leadership"]
     assert status == 0 and [lead["initiative_id"] for lead in leadership] == ["mauricie-01"]
     named = {m["text"]: m["roles"] for m in leadership[0]["mentions"]}
-    assert named["MAMOT"] == ["signatory", "manager"] and named["Centraide"] == ["signatory", "manager"]
+    assert named["MAMOT"] == ["leader", "signatory", "manager"] == named["Centraide"]
     status, out, _ = run(capsys, "show", "mauricie")
     assert "leadership, as each block's Leadership section writes it:" in out
-    assert "names MAMOT (signatory, manager; " in out
+    assert "names MAMOT (leader, signatory, manager; " in out
 
 
 def test_diff_keeps_one_territory_s_records_whatever_their_ids(capsys: pytest.CaptureFixture[str]) -> None:

@@ -63,7 +63,7 @@ def test_csv_tables_join_and_keep_amounts_exact(tmp_path: Path) -> None:
     partners = {row["id"] for row in read("partners")}
     mentions = read("mentions")
     assert all(row["partner_id"] in partners for row in mentions)
-    assert {row["roles"] for row in mentions} >= {"signatory; manager", "signatory; observer", "leader; member"}
+    assert {row["roles"] for row in mentions} >= {"leader; signatory; manager", "signatory; observer", "leader; member"}
     assert {row["section_id"] for row in read("items")} <= {row["id"] for row in read("sections")}
     assert len(read("entente_amounts")) == 22 and read("dates")[0]["precision"] in ("month", "day")
 

@@ -24,6 +24,7 @@ from rqds_portraits import _load as loading
 from rqds_portraits._loading import files
 from rqds_portraits._loading.files import MAX_FILE_BYTES
 from rqds_portraits._loading.members import LazyObject
+from rqds_portraits._loading.upgrade import LAYOUT
 
 from .conftest import DATA, EDITION, serve_data_from
 
@@ -237,7 +238,7 @@ def _broken(tmp_path: Path, change: object) -> Path:
         ),
         (lambda d: d["mentions"][0].update(roles=["mentioned", "leader"]), r"mentions\[0\].roles"),
         (lambda d: d.update(edition="../../etc"), "edition: '../../etc' is not an edition's name"),
-        (lambda d: d.update(format=9), "layout 9; this rqds-portraits reads layouts 1 to 2"),
+        (lambda d: d.update(format=9), rf"layout 9; this rqds-portraits reads layouts 1 to {LAYOUT}\b"),
         (lambda d: d.update(extra=1), "extra: Extra inputs are not permitted"),
         (lambda d: d["periods"][0].update(start=2050), r"periods\[0\]: 2050-20\d\d is not a period"),
     ],

@@ -24,7 +24,7 @@ RESOLVED = [m for m in DS.mentions if m.partner_id is not None]
 
 def test_every_mention_is_resolved_or_explained() -> None:
     unexplained = [m for m in DS.mentions if m.partner_id is None and not m.note]
-    assert unexplained == [] and len(RESOLVED) == len(DS.mentions) == 645
+    assert unexplained == [] and len(RESOLVED) == len(DS.mentions) == 644
 
 
 def test_roles_are_ordered_and_mentioned_stands_alone() -> None:
@@ -33,7 +33,9 @@ def test_roles_are_ordered_and_mentioned_stands_alone() -> None:
         assert list(mention.roles) == sorted(mention.roles, key=order.__getitem__) and mention.role == mention.roles[0]
         assert "mentioned" not in mention.roles or mention.roles == ("mentioned",)
     several = Counter(m.roles for m in DS.mentions if len(m.roles) > 1)
-    assert several[("signatory", "manager")] == 5  # Mauricie: the signatories form the management committee (l.152)
+    assert (
+        several[("leader", "signatory", "manager")] == 5
+    )  # Mauricie: the signatories form the leading management committee (l.152)
     assert several[("signatory", "observer")] == 3  # Nord-du-Québec: the signatories' representatives observe (l.434)
 
 
@@ -168,7 +170,9 @@ def test_partner_territories_and_filters() -> None:
     observers = DS.by_partner("MAMROT", roles="observer")
     assert [(m.territory_id, m.lines) for m in observers] == [("vallee-du-haut-saint-laurent", (1019, 1019))]
     signing_managers = DS.by_partner("MAMOT", roles="manager", territory="mauricie")
-    assert [m.roles for m in signing_managers] == [("signatory", "manager")]  # roles= matches any of a mention's roles
+    assert [m.roles for m in signing_managers] == [
+        ("leader", "signatory", "manager")
+    ]  # roles= matches any of a mention's roles
     with pytest.raises(rp.InvalidArgument, match="choose one or several of: leader, signatory"):
         DS.by_partner("QEF", roles="boss")  # type: ignore[arg-type]
     with pytest.raises(rp.InvalidArgument, match="include_network= must be True or False, not 'no'"):

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 import rqds_portraits as rp
 from rqds_portraits import PartialDate, Period
+from rqds_portraits._records.periods import relates, unwritten
 
 
 @pytest.mark.parametrize(
@@ -89,3 +90,75 @@ def test_relations_are_consistent(a: Period, b: Period) -> None:
 def test_written_forms_parse_back(period: Period) -> None:
     assert Period.parse(str(period)) == period
     assert Period.parse(f"({period.start}–{period.end})") == Period(period.start, period.end)
+
+
+# A bound the text does not write is unknown: a comparison never assumes it. It answers True when the
+# written bounds prove it, False when they rule it out, and None when the unwritten bound decides.
+
+SISCA = Period(None, 2016, end_date=PartialDate(2016, 9, 30))  # "poursuite du programme au 30 septembre 2016"
+
+
+def test_an_unwritten_bound_is_unknown_and_shown_as_such() -> None:
+    assert (SISCA.start, SISCA.end, SISCA.unwritten, str(SISCA), SISCA.years) == (
+        None,
+        2016,
+        ("start",),
+        "?-2016",
+        None,
+    )
+    since = Period(2010, None)
+    assert (str(since), since.unwritten, since.months()) == ("2010-?", ("end",), (2010 * 12 + 3, None))
+    assert unwritten(SISCA) == "its start is not written"
+    with pytest.raises(rp.InvalidPeriod, match="its start or its end must be written"):
+        Period(None, None)
+    with pytest.raises(rp.InvalidPeriod, match="its start is not written .None. but has a date"):
+        Period(None, 2016, start_date=PartialDate(2015, 1))
+
+
+def test_a_query_never_assumes_an_unwritten_bound() -> None:
+    # Is SISCA active in 2013? Its start is not written: not known. In 2016? Its written end proves it.
+    assert (SISCA.overlaps(2013), SISCA.overlaps(2016), SISCA.overlaps(2017), SISCA.overlaps("2016-2017")) == (
+        None,
+        True,
+        False,
+        True,
+    )
+    assert (SISCA.within("2010-2017"), SISCA.within(2016), SISCA.within("2014-2015")) == (None, None, False)
+    assert (SISCA.contains(2015), SISCA.contains("2015-2016"), SISCA.contains(2016)) == (None, None, False)
+    assert (SISCA.same_years("2014-2016"), SISCA.same_years("2014-2015")) == (None, False)
+    assert [relates(SISCA, Period(2013, 2013), mode) for mode in rp.MODES] == [None, False, None, False]
+
+
+open_periods = st.builds(
+    lambda a, b, which: Period(None if which == "start" else min(a, b), None if which == "end" else max(a, b)),
+    years,
+    years,
+    st.sampled_from(["start", "end", None]),
+)
+
+
+def _worlds(period: Period) -> list[Period]:
+    """The periods the written bounds allow (an unwritten start is any year up to the end, …)."""
+    if period.start is None:
+        assert period.end is not None
+        return [Period(start, period.end) for start in range(1985, period.end + 1)]
+    if period.end is None:
+        return [Period(period.start, end) for end in range(period.start, 2036)]
+    return [period]
+
+
+@given(open_periods, periods, st.sampled_from(rp.MODES))
+def test_three_valued_answers_agree_with_every_world_the_text_allows(period: Period, asked: Period, mode: str) -> None:
+    answer = relates(period, asked, mode)
+    worlds = {bool(relates(world, asked, mode)) for world in _worlds(period)}
+    assert answer == (worlds.pop() if len(worlds) == 1 else None)
+
+
+def test_an_open_period_reads_back_and_relates_to_itself() -> None:
+    assert Period.parse("?-2016") == Period(None, 2016) and Period.parse("(2010–?)") == Period(2010, None)
+    assert Period.parse(str(SISCA)).same_years(SISCA) is True  # both leave the start unwritten
+    assert Period(None, 2016).same_years("2014-2016") is None  # one writes a start the other does not
+    assert SISCA.overlaps(SISCA) and SISCA.within(SISCA) and SISCA.contains(SISCA) and SISCA.same_years(SISCA)
+    assert Period(None, 2016).within(Period(None, 2016, end_date=PartialDate(2016, 9))) is None  # two periods
+    with pytest.raises(rp.InvalidPeriod, match="its start or its end must be written"):
+        Period.parse("?-?")

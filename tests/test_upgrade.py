@@ -34,7 +34,7 @@ def names(cls: type) -> list[str]:
 
 
 def test_layout_is_today_s() -> None:
-    assert LAYOUT == 2
+    assert LAYOUT == 3
     assert json.loads(rp.load(EDITION).to_json())["format"] == LAYOUT
 
 
@@ -102,6 +102,17 @@ def test_partner_gains_empty_portrait_forms() -> None:
 def test_written_period_gains_its_dates() -> None:
     row = {"id": "p1", "start": 2013, "end": 2016}
     assert upgrade("periods", [row], 1) == [{**row, "start_date": None, "end_date": None}]
+
+
+def test_written_date_gains_its_last_day_in_layout_3() -> None:
+    row = {"id": "d1", "text": "31 mars 2014", "span": [0, 12]}
+    assert upgrade("dates", [row], 2) == [{**row, "last_day": None}]
+    assert upgrade("format", 2, 2) == LAYOUT == 3
+    # An older revision's dates read as one day or month each, its bytes unchanged.
+    for revision in (1, 2):
+        old = rp.load(EDITION, revision=revision)
+        assert all(d.last_day is None for d in old.dates)
+        assert old.to_json() == gzip.decompress((DATA / EDITION / f"dataset.r{revision}.json.gz").read_bytes())
 
 
 def test_other_members_pass_unchanged() -> None:

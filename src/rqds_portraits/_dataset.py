@@ -219,7 +219,9 @@ class Dataset:
 
         Case, accents and punctuation do not matter (``"qef"`` finds Québec en Forme). A common noun
         that names a body only inside one portrait ("Ville") or a form that names a different body in
-        each ("ASSSL") needs *territory*: ``ds.partner("ASSSL", territory="laval")``. Raises
+        each ("ASSSL") needs *territory*: ``ds.partner("ASSSL", territory="laval")``. With *territory*,
+        every mention is found by its own text, even one the registry holds no form of (a body named
+        in a shared list, "du Granit" after "les CDC des Sources"). Raises
         :class:`~rqds_portraits.PartnerNotFound` (with the closest names) or
         :class:`~rqds_portraits.AmbiguousPartner` (with the choices).
         """
@@ -288,7 +290,9 @@ class Dataset:
         share a month; ``2014`` is the calendar year, which meets the fiscal years 2013-2014 and
         2014-2015), ``"within"``, ``"contains"`` or ``"exact"`` (the same years); with a period,
         only granted ententes count unless *status* says otherwise, and those with no written period
-        are left out. *territory* narrows to one portrait; *partner* to the ententes written with
+        are left out. A bound the text does not write is never assumed: an entente whose period has
+        one (``"?-2016"``) is kept only when its written bounds prove the match, and left out when
+        they cannot decide it (``entente.period.overlaps(2013)`` is then ``None``). *territory* narrows to one portrait; *partner* to the ententes written with
         one of its mentions (or its network's), in any role or in one of *roles*; *status* and
         *kind* to those statuses and kinds: ``find_ententes(period=2015, status="planned")``.
         """
@@ -328,9 +332,11 @@ class Dataset:
         Amounts of kind ``"funding"`` are added, each once (a share of an amount counted is not
         added again), from ententes whose status is granted (or one of *status*); ``.excluded`` says
         why each other amount is left out. *territory* and *period* (compared with each amount's
-        period, else its entente's, by *mode*, as in :meth:`find_ententes`) select the amounts.
-        *partner* selects the amounts of the ententes it is a party to, a signatory, funder or
-        manager (:data:`~rqds_portraits.PARTY_ROLES`), or holds one of *roles* in
+        period, else its entente's, by *mode*, as in :meth:`find_ententes`) select the amounts; one
+        whose period has a bound the text does not write, which decides the comparison, is left out
+        in ``.excluded`` with the reason ("its start is not written (?-2016): …").
+        *partner* selects the amounts of the ententes it is a party to: it leads that entente itself,
+        signs, funds or manages it (:data:`~rqds_portraits.PARTY_ROLES`), or holds one of *roles* in
         (``roles="member"``: the ententes whose committee it sits on); ``.roles`` says which.
         ``.shares`` lists the amounts the text writes as the partner's own share, whatever *roles*
         count: "money from the MELS" is ``.shares_total``, "money of ententes the MELS is party to"

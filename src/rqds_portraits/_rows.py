@@ -117,6 +117,7 @@ def dates(ds: Tabulated) -> Iterator[Row]:
             d.text,
             str(d.date),
             d.date.precision,
+            _date(d.last_day),
             d.relation,
             d.territory_id,
             d.initiative_id,

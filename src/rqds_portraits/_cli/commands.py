@@ -213,12 +213,39 @@ def _ententes(ds: Any, args: argparse.Namespace) -> Any:
         status=args.status,
         kind=args.kind,
     )
-    return [
+    rows = _Rows(
         {"id": e.id, "territory_id": e.territory_id, "period": str(e.period) if e.period else None, "status": e.status,
          "status_basis": e.status_basis, "status_text": e.status_text, "kind": e.kind, "title": e.title,
          "subject": e.subject, "amounts": _amount_cells(ds, e), "lines": _lines(e.lines), "note": e.note}
         for e in found
-    ]  # fmt: skip
+    )  # fmt: skip
+    rows.left_out = _undecided(ds, args)
+    return rows
+
+
+class _Rows(list[Any]):
+    """The rows of ``ententes`` (what ``--json`` prints), with those a period leaves out because
+    a bound it would need is not written (what the text output adds under them)."""
+
+    left_out: list[dict[str, Any]]
+
+
+def _undecided(ds: Any, args: argparse.Namespace) -> list[dict[str, Any]]:
+    """The ententes every filter keeps but whose period's written bounds neither prove nor rule out
+    the match with ``--period``: a query never assumes a bound the text does not write."""
+    if args.period is None:
+        return []
+    from rqds_portraits._records.ententes import GRANTED
+    from rqds_portraits._records.periods import Period, relates, unwritten
+
+    asked = Period.parse(args.period, parameter="period")
+    candidates = ds.find_ententes(territory=args.territory, partner=args.partner, roles=args.role,
+                                  status=GRANTED if args.status is None else args.status, kind=args.kind)  # fmt: skip
+    return [
+        {"id": e.id, "period": str(e.period), "reason": unwritten(e.period)}
+        for e in candidates
+        if e.period is not None and relates(e.period, asked, args.mode or "overlaps") is None
+    ]
 
 
 def _amounts_text(cells: list[dict[str, Any]]) -> str:
@@ -241,8 +268,13 @@ def _print_ententes(rows: Any, wide: bool) -> str:
         amounts = _amounts_text(row["amounts"])
         details = [title] + ([amounts] if amounts else [])
         shown.append({**row, "period": row["period"] or "", "lines": shown_lines(row["lines"]), "details": details})
-    return (
-        table(shown, ["id", "period", "status", "lines"], wide, details="details") + f"\n{count(len(rows), 'entente')}"
+    left_out = [f"  left out {e['id']} ({e['period']}): {e['reason']}" for e in getattr(rows, "left_out", [])]
+    return "\n".join(
+        [
+            table(shown, ["id", "period", "status", "lines"], wide, details="details"),
+            count(len(rows), "entente"),
+            *left_out,
+        ]
     )
 
 

@@ -18,6 +18,15 @@ Layout 1 → 2 (rqds-portraits 0.2.0):
   index gives them) and ``dates``, the dates written in words (empty: layout 1
   did not read them).
 
+Layout 2 → 3 (revision 3 of 2014-2015):
+
+- a written date gains ``last_day`` (``None``: layout 2 read every date as one
+  day or month; "les 11 et 12 novembre 2010" is one date of two days);
+- an agreement's period may have a ``null`` start or end, a bound the text does
+  not write (layout 2 always wrote both). A reader of layout 2 would read the
+  12th for the two days and refuse a null bound: the layout number tells it to
+  upgrade instead.
+
     >>> from rqds_portraits._loading.upgrade import upgrade
     >>> upgrade("mentions", [{"id": "m1", "text": "CRÉ", "role": "leader"}], 1)
     [{'id': 'm1', 'text': 'CRÉ', 'roles': ['leader']}]
@@ -30,7 +39,7 @@ from typing import Any
 
 __all__ = ["ADDED", "LAYOUT", "added", "upgrade"]
 
-LAYOUT = 2
+LAYOUT = 3
 """The layout of the dataset file written today (the file writes it as its ``format`` member). A file
 of an older layout is upgraded on load (below); bump it when a field is added, removed or changes
 meaning, and add its step."""
@@ -79,7 +88,12 @@ _TO_2: Step = {
     "partners": lambda rows: [_inserted(row, "kind", "portrait_forms", []) for row in rows],
 }
 
-_STEPS: dict[int, Step] = {1: _TO_2}
+_TO_3: Step = {
+    "format": lambda value: 3,
+    "dates": lambda rows: [{**row, "last_day": None} for row in rows],
+}
+
+_STEPS: dict[int, Step] = {1: _TO_2, 2: _TO_3}
 """From each layout, how its members become the next layout's."""
 
 

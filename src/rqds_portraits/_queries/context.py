@@ -27,6 +27,7 @@ from rqds_portraits._loading.ledger import explain
 from rqds_portraits._loading.members import DatasetFile
 from rqds_portraits._once import Once
 from rqds_portraits._records.portraits import Territory
+from rqds_portraits._text import MAX_NAME_LENGTH, lookup_key
 
 if typing.TYPE_CHECKING:
     from rqds_portraits._queries.collection import Records
@@ -122,9 +123,33 @@ class Queries:
         return None if territory is None else self.territory_lookup().resolve(territory).id
 
     def partner(self, name: object, territory: object) -> Partner:
-        """The partner *name* means (in *territory*'s portrait when given)."""
+        """The partner *name* means (in *territory*'s portrait when given). With a territory, a
+        text no registry form holds still finds the partner its mentions there resolve to, when they
+        all resolve to one: every mention is found by its own text ("du Granit" in Estrie)."""
         wanted = name_argument(name, "name", _PARTNER)
-        return self.partner_lookup().resolve(wanted, self.territory_id(territory))
+        territory_id = self.territory_id(territory)
+        try:
+            return self.partner_lookup().resolve(wanted, territory_id)
+        except PartnerNotFound:
+            written = None if territory_id is None else self._written_partners().get((territory_id, lookup_key(wanted)))
+            if written is None or len(written) != 1:
+                raise
+            (partner_id,) = written
+            found = self.partner_lookup().get(partner_id)
+            assert found is not None  # the file's integrity check: a mention's partner is in the registry
+            return found
+
+    def _written_partners(self) -> Mapping[tuple[str, str], frozenset[str]]:
+        """The partners of the mentions, by territory and text as written (forgiving case and accents)."""
+
+        def build() -> Mapping[tuple[str, str], frozenset[str]]:
+            found: dict[tuple[str, str], set[str]] = {}
+            for m in self.plural("mentions"):
+                if m.partner_id is not None and len(m.text) <= MAX_NAME_LENGTH:
+                    found.setdefault((m.territory_id, lookup_key(m.text)), set()).add(m.partner_id)
+            return {key: frozenset(ids) for key, ids in found.items()}
+
+        return self._once.get("partners as written", build)
 
     def mentions_of(
         self, name: object, roles: object, territory: object, include_network: object

@@ -6,6 +6,13 @@ default), lies inside it (``"within"``), holds it (``"contains"``) or has the
 same years (``"exact"``). Asking for a period counts the granted ententes
 (:data:`~rqds_portraits.GRANTED`) unless *status* says otherwise, and leaves
 out those with no written period.
+
+A query never assumes a bound the text does not write. An entente whose
+period has an unwritten start or end (``"?-2016"``) is kept when its written
+bounds prove the match, excluded when they prove it cannot match, and
+otherwise left out, the reason being ``"its start is not written"`` (or end;
+:attr:`Period.unwritten <rqds_portraits.Period.unwritten>` names it, and the command
+line prints those it leaves out so).
 """
 
 from __future__ import annotations
@@ -75,7 +82,7 @@ def matching(
     return tuple(
         e
         for e in ententes
-        if (period is None or (e.period is not None and relates(e.period, period, mode)))
+        if (period is None or (e.period is not None and relates(e.period, period, mode) is True))
         and (territory_id is None or e.territory_id == territory_id)
         and (mention_ids is None or not mention_ids.isdisjoint(e.mention_ids))
         and (statuses is None or e.status in statuses)

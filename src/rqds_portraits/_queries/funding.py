@@ -23,7 +23,7 @@ import attrs
 
 from rqds_portraits._records.annotations import Amount, Role
 from rqds_portraits._records.ententes import Entente, EntenteStatus
-from rqds_portraits._records.periods import Mode, Period, relates
+from rqds_portraits._records.periods import Mode, Period, relates, unwritten
 
 __all__ = ["Exclusion", "FundingTotal", "Party", "entente_of", "exclusion", "funding_total", "total"]
 
@@ -91,7 +91,7 @@ def funding_total(
     *ententes* maps an amount id to its entente; *excluded* are amounts the
     selection already left out, with their reasons. With *yearly*, each amount
     counts for one year: divided by the years written after it ("/ 3 ans"),
-    else by the years of its period.
+    else by the years of its period (none when a bound of it is not written).
     """
     counted: list[Amount] = []
     left_out = list(excluded)
@@ -106,7 +106,9 @@ def funding_total(
         value = amount.value
         if reason is None and yearly:
             years = amount.per_years or (amount.period.years if amount.period is not None else None)
-            if years is None:
+            if years is None and amount.period is not None:
+                reason = f"{unwritten(amount.period)} ({amount.period}): no yearly figure"
+            elif years is None:
                 reason = "no duration or period written: no yearly figure"
             else:
                 value = (amount.value / years).quantize(_CENT)
@@ -162,7 +164,9 @@ def total(
 
     The amounts of *territory_id* and *period* (compared by *mode* with each
     amount's period, else its entente's) are selected; those with no period to
-    compare are left out with their reason. *ententes* maps an amount id to its
+    compare are left out with their reason, and so are those whose period has a
+    bound not written that decides the comparison (``"its start is not written"``):
+    a total never assumes an unwritten bound. *ententes* maps an amount id to its
     entente (:func:`entente_of`). With a
     *party*, only the amounts of ententes written with one of its mentions
     count, and the amounts the text writes as its family's own share are listed
@@ -184,7 +188,14 @@ def total(
                 )
                 left_out.append(Exclusion(amount, reason))
                 continue
-            if not relates(when, period, mode):
+            related = relates(when, period, mode)
+            if related is None:
+                reason = exclusion(amount, entente, statuses) or (
+                    f"{unwritten(when)} ({when}): cannot tell whether it falls in the period asked"
+                )
+                left_out.append(Exclusion(amount, reason))
+                continue
+            if not related:
                 continue
         written.append(amount)
     if party is None:

@@ -15,6 +15,9 @@ network's id or name means the network ("CRÉ", "Centraide"), whose queries
 include every member. When the forgiving match leaves several bodies, the one
 written exactly as asked wins (in the Laurentides, "CRE" is the Conseil
 régional de l'environnement, "CRÉ" the Conférence régionale des élus).
+With a territory, a text no registry form holds still finds the partner its
+mentions in that portrait resolve to (the dataset's ``partner`` query): every
+mention is found by its own text.
 """
 
 from __future__ import annotations

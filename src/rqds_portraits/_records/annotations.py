@@ -50,8 +50,13 @@ observes, or is only mentioned (the object of a sentence, the body whose members
 A mention's roles follow this order, and ``"mentioned"`` never goes with another role."""
 ROLES: tuple[Role, ...] = typing.get_args(Role)
 """Every role, in the order of :data:`Role`."""
-PARTY_ROLES: tuple[Role, ...] = ("signatory", "funder", "manager")
-"""The roles that make a body a party to an entente: what ``total_funding(partner=…)`` counts by default."""
+PARTY_ROLES: tuple[Role, ...] = ("leader", "signatory", "funder", "manager")
+"""The roles that make a body a party to an entente: what ``total_funding(partner=…)`` counts by default.
+
+A leader counts when its mention is linked to the entente, which the data does only where the text
+says the body leads, coordinates or carries that agreement or plan itself ("Coordination par la CRÉ"
+over the agreement; a Laval block's Leadership line over the block's own agreements), never for
+leading the démarche in which an agreement is only written."""
 QUALIFIERS: tuple[Qualifier, ...] = typing.get_args(Qualifier)
 DATE_RELATIONS: tuple[DateRelation, ...] = typing.get_args(DateRelation)
 AMOUNT_KINDS: tuple[AmountKind, ...] = typing.get_args(AmountKind)
@@ -82,7 +87,11 @@ class WrittenPeriod:
 @attrs.frozen
 class WrittenDate:
     """A date written in words, with its month and, when written, its day ("31 mars 2014",
-    "jusqu’en juin 2015", "avril ’13"); ``relation`` says what it marks."""
+    "jusqu’en juin 2015", "avril ’13"); ``relation`` says what it marks.
+
+    An event written on several days of one month ("les 11 et 12 novembre 2010") is one
+    date: ``date`` is its first day and ``last_day`` its last (``None`` for a single day or month).
+    """
 
     id: str
     text: str
@@ -92,6 +101,8 @@ class WrittenDate:
     initiative_id: str | None
     lines: Lines
     span: Span
+    last_day: PartialDate | None = None
+    """The last day of a date written on several days ("les 11 et 12 novembre 2010": the 12th)."""
 
 
 @attrs.frozen

@@ -7,6 +7,15 @@ March 2016 (three fiscal years, which is why the text says "670 000 $ / 3 ans"),
 and "2014-2015" is one fiscal year. A single year ("2014") is the calendar year.
 Exact dates, when the text gives them, replace those defaults.
 
+A bound the text does not write is unknown (``None``): "poursuite du programme
+au 30 septembre 2016" writes an end and no start, so its period is
+``Period(None, 2016, end_date=…)``, shown ``"?-2016"``. A comparison never
+assumes an unwritten bound: :meth:`Period.overlaps`, :meth:`Period.within`,
+:meth:`Period.contains` and :meth:`Period.same_years` answer ``True`` when the
+written bounds prove it, ``False`` when they prove it cannot be, and ``None``
+when it depends on the bound that is not written (a known year without a date
+ends in March or, should the unwritten start be the same year, in December).
+
     >>> from rqds_portraits._records.periods import Period
     >>> p = Period.parse("2013–2016")
     >>> p.start, p.end, p.years
@@ -15,6 +24,9 @@ Exact dates, when the text gives them, replace those defaults.
     (True, False)
     >>> Period.parse(2014).overlaps(Period.parse("2013-2014"))  # January to March 2014
     True
+    >>> sisca = Period(None, 2016, end_date=PartialDate(2016, 9, 30))
+    >>> str(sisca), sisca.overlaps(2016), sisca.overlaps(2013), sisca.overlaps(2017)
+    ('?-2016', True, None, False)
 """
 
 from __future__ import annotations
@@ -26,20 +38,21 @@ import attrs
 
 from rqds_portraits._errors import InvalidArgument, InvalidPeriod, shown
 
-__all__ = ["FIRST_YEAR", "LAST_YEAR", "MODES", "Mode", "PartialDate", "Period", "PeriodLike", "relates"]
+__all__ = ["FIRST_YEAR", "LAST_YEAR", "MODES", "Mode", "PartialDate", "Period", "PeriodLike", "relates", "unwritten"]
 
 FIRST_YEAR = 1900
 LAST_YEAR = 2100
 _FISCAL_START_MONTH = 4  # April
 _ACCEPTED = (
-    'a year (2014 or "2014"), a range "2013-2016" (hyphen, en dash or slash; parentheses allowed), '
-    "a pair of years (2013, 2016) or a Period, with years from "
+    'a year (2014 or "2014"), a range "2013-2016" (hyphen, en dash or slash; parentheses allowed; '
+    '"?" for a bound not written, as in "?-2016"), a pair of years (2013, 2016) or a Period, with years from '
     f"{FIRST_YEAR} to {LAST_YEAR} and the end not before the start"
 )
 # Patterns as strings: re compiles (and caches) them on first use, not at import.
-_RANGE = r"^\(?\s*([0-9]{4})\s*[-–/]\s*([0-9]{4})\s*\)?$"
+_RANGE = r"^\(?\s*([0-9]{4}|\?)\s*[-–/]\s*([0-9]{4}|\?)\s*\)?$"
 _YEAR = r"^\(?\s*([0-9]{4})\s*\)?$"
 _DATE = r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$"
+_EARLIEST, _LATEST = -(10**6), 10**6  # stand for an unwritten start or end in the month arithmetic
 
 Precision = Literal["year", "month", "day"]
 
@@ -102,10 +115,13 @@ class PartialDate:
         return "-".join(parts)
 
 
-def _check_year(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+def _check_year(instance: object, attribute: attrs.Attribute[int | None], value: object) -> None:
+    if value is None:
+        return  # not written: the period's check below wants the other bound
     if isinstance(value, bool) or not isinstance(value, int) or not FIRST_YEAR <= value <= LAST_YEAR:
         raise InvalidPeriod(
-            f"invalid period: the {attribute.name} year must be an integer from {FIRST_YEAR} to {LAST_YEAR}, not {shown(value)}"
+            f"invalid period: the {attribute.name} year must be an integer from {FIRST_YEAR} to {LAST_YEAR}"
+            f" or None (not written), not {shown(value)}"
         )
 
 
@@ -116,19 +132,29 @@ def _check_date(instance: object, attribute: attrs.Attribute[PartialDate | None]
 
 @attrs.frozen
 class Period:
-    """Years from *start* to *end*, with exact dates when the text gives them."""
+    """Years from *start* to *end*, with exact dates when the text gives them.
 
-    start: int = attrs.field(validator=_check_year)
-    end: int = attrs.field(validator=_check_year)
+    *start* or *end* is ``None`` when the text does not write it (never both):
+    the period of "signées jusqu’en juin 2015" has an end and no start.
+    """
+
+    start: int | None = attrs.field(validator=_check_year)
+    end: int | None = attrs.field(validator=_check_year)
     start_date: PartialDate | None = attrs.field(default=None, validator=_check_date)
     end_date: PartialDate | None = attrs.field(default=None, validator=_check_date)
 
     def __attrs_post_init__(self) -> None:
-        if self.end < self.start:
+        if self.start is None and self.end is None:
+            raise InvalidPeriod(f"invalid period: its start or its end must be written; accepted: {_ACCEPTED}")
+        for name, year, date in (("start", self.start, self.start_date), ("end", self.end, self.end_date)):
+            if date is not None and year is None:
+                raise InvalidPeriod(f"invalid period: its {name} is not written (None) but has a date, {date}")
+        if self.start is not None and self.end is not None and self.end < self.start:
             raise InvalidPeriod(
                 f"invalid period {self.start}-{self.end}: the end comes before the start; accepted: {_ACCEPTED}"
             )
-        if self.months()[1] < self.months()[0]:
+        first, last = self.months()
+        if first is not None and last is not None and last < first:
             raise InvalidPeriod(
                 f"invalid period {self}: its end date {self.end_date} comes before its start date {self.start_date}"
             )
@@ -136,7 +162,8 @@ class Period:
     @classmethod
     def parse(cls, value: PeriodLike, *, parameter: str = "period") -> Period:
         """Read a period from ``"2013-2016"``, ``"2013–2016"``, ``"2013/2016"``, ``"(2011-2015)"``,
-        ``"2014"``, ``2014`` or ``(2013, 2016)``.
+        ``"2014"``, ``2014`` or ``(2013, 2016)``; ``"?-2016"`` and ``"2010-?"`` leave a bound unwritten
+        (what ``str`` shows for such a period).
 
         Raises :class:`~rqds_portraits.InvalidPeriod` for anything else
         (*parameter* names the argument in the message).
@@ -161,51 +188,97 @@ class Period:
             text = value.strip()
             range_match = re.match(_RANGE, text)
             if range_match:
-                return cls(int(range_match[1]), int(range_match[2]))
+                first, last = (None if bound == "?" else int(bound) for bound in range_match.groups())
+                return cls(first, last)
             year_match = re.match(_YEAR, text)
             if year_match:
                 return cls(int(year_match[1]), int(year_match[1]))
         raise InvalidPeriod(f"invalid {parameter}= {shown(value)}; accepted: {_ACCEPTED}")
 
     @property
-    def years(self) -> int:
-        """The number of years the range spans (``end - start``; 1 for a single year)."""
+    def years(self) -> int | None:
+        """The number of years the range spans (``end - start``; 1 for a single year);
+        ``None`` when its start or end is not written."""
+        if self.start is None or self.end is None:
+            return None
         return max(self.end - self.start, 1)
 
-    def months(self) -> tuple[int, int]:
-        """First and last month covered, as ``year * 12 + month - 1`` (see the module docs)."""
-        if self.start == self.end:
-            first, last = self.start * 12, self.end * 12 + 11
-        else:
-            first = self.start * 12 + _FISCAL_START_MONTH - 1
-            last = self.end * 12 + _FISCAL_START_MONTH - 2
+    @property
+    def unwritten(self) -> tuple[str, ...]:
+        """The bounds the text does not write: ``()``, ``("start",)`` or ``("end",)``."""
+        return tuple(name for name, year in (("start", self.start), ("end", self.end)) if year is None)
+
+    def months(self) -> tuple[int | None, int | None]:
+        """First and last month covered, as ``year * 12 + month - 1`` (see the module docs);
+        ``None`` for a bound that is not written."""
+        single = self.start == self.end  # a single year is a calendar year; a range, fiscal years
+        first = None if self.start is None else self.start * 12 + (0 if single else _FISCAL_START_MONTH - 1)
+        last = None if self.end is None else self.end * 12 + (11 if single else _FISCAL_START_MONTH - 2)
         if self.start_date is not None:
             first = self.start_date.year * 12 + (self.start_date.month or 1) - 1
         if self.end_date is not None:
             last = self.end_date.year * 12 + (self.end_date.month or 12) - 1
         return first, last
 
-    def overlaps(self, other: PeriodLike) -> bool:
-        """Whether the two periods share at least one month."""
-        mine, theirs = self.months(), Period.parse(other).months()
-        return mine[0] <= theirs[1] and theirs[0] <= mine[1]
+    def _range(self) -> tuple[tuple[int, int], tuple[int, int]]:
+        """The earliest and latest its first month and its last month can be (an unwritten
+        start is at the latest its end; an unwritten end at the earliest its start)."""
+        first, last = self.months()
+        firsts = (first, first) if first is not None else (_EARLIEST, last if last is not None else _LATEST)
+        lasts = (last, last) if last is not None else (first if first is not None else _EARLIEST, _LATEST)
+        # A year bound without a date, the other bound unwritten: if both turn out to be the same year,
+        # it is a calendar year (January to December), else a fiscal one (April, March).
+        if self.start is None and self.end is not None and self.end_date is None and last is not None:
+            lasts = (last, self.end * 12 + 11)
+        if self.end is None and self.start is not None and self.start_date is None and first is not None:
+            firsts = (self.start * 12, first)
+        return firsts, lasts
 
-    def within(self, other: PeriodLike) -> bool:
-        """Whether this period lies entirely inside *other*."""
-        mine, theirs = self.months(), Period.parse(other).months()
-        return theirs[0] <= mine[0] and mine[1] <= theirs[1]
+    def overlaps(self, other: PeriodLike) -> bool | None:
+        """Whether the two periods share at least one month (``None``: it depends on a bound not written)."""
+        theirs = Period.parse(other)
+        if theirs == self:
+            return True  # a period relates to itself, written bounds or not
+        (f_lo, f_hi), (l_lo, l_hi) = self._range()
+        (g_lo, g_hi), (m_lo, m_hi) = theirs._range()
+        # f <= m and g <= l
+        if f_hi <= m_lo and g_hi <= l_lo:
+            return True
+        if f_lo > m_hi or g_lo > l_hi:
+            return False
+        return None
 
-    def contains(self, other: PeriodLike) -> bool:
-        """Whether *other* lies entirely inside this period."""
+    def within(self, other: PeriodLike) -> bool | None:
+        """Whether this period lies entirely inside *other* (``None``: it depends on a bound not written)."""
+        theirs = Period.parse(other)
+        if theirs == self:
+            return True
+        (f_lo, f_hi), (l_lo, l_hi) = self._range()
+        (g_lo, g_hi), (m_lo, m_hi) = theirs._range()
+        # g <= f and l <= m
+        if g_hi <= f_lo and l_hi <= m_lo:
+            return True
+        if g_lo > f_hi or l_lo > m_hi:
+            return False
+        return None
+
+    def contains(self, other: PeriodLike) -> bool | None:
+        """Whether *other* lies entirely inside this period (``None``: it depends on a bound not written)."""
         return Period.parse(other).within(self)
 
-    def same_years(self, other: PeriodLike) -> bool:
-        """Whether both periods are written with the same start and end years."""
+    def same_years(self, other: PeriodLike) -> bool | None:
+        """Whether both periods are written with the same start and end years (a bound that neither
+        writes is the same as written; ``None``: one writes a year the other does not)."""
         theirs = Period.parse(other)
-        return (self.start, self.end) == (theirs.start, theirs.end)
+        pairs = ((self.start, theirs.start), (self.end, theirs.end))
+        if any(a is not None and b is not None and a != b for a, b in pairs):
+            return False
+        return None if any((a is None) != (b is None) for a, b in pairs) else True
 
     def __str__(self) -> str:
-        return str(self.start) if self.start == self.end else f"{self.start}-{self.end}"
+        if self.start is not None and self.start == self.end:
+            return str(self.start)
+        return f"{'?' if self.start is None else self.start}-{'?' if self.end is None else self.end}"
 
 
 PeriodLike: TypeAlias = "Period | str | int | tuple[int, int]"
@@ -218,8 +291,9 @@ MODES: tuple[Mode, ...] = get_args(Mode)
 lies inside it (``"within"``), holds it (``"contains"``) or has the same years (``"exact"``)."""
 
 
-def relates(period: Period, asked: Period, mode: str) -> bool:
-    """Whether *period* relates to *asked* as *mode* (one of :data:`MODES`) says."""
+def relates(period: Period, asked: Period, mode: str) -> bool | None:
+    """Whether *period* relates to *asked* as *mode* (one of :data:`MODES`) says: ``True`` when the
+    written bounds prove it, ``False`` when they rule it out, ``None`` when a bound not written decides."""
     if mode == "overlaps":
         return period.overlaps(asked)
     if mode == "within":
@@ -227,3 +301,8 @@ def relates(period: Period, asked: Period, mode: str) -> bool:
     if mode == "contains":
         return period.contains(asked)
     return period.same_years(asked)  # "exact"
+
+
+def unwritten(period: Period) -> str:
+    """Why a comparison with *period* is not known: ``"its start is not written"`` (or end)."""
+    return " and ".join(f"its {bound} is not written" for bound in period.unwritten) or "its bounds are written"

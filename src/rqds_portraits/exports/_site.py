@@ -316,13 +316,15 @@ The source: {link(source.url, source.url)}.</p>
         return self.shell("Partners", "", body)
 
     def years(self, period: Period | None) -> list[str]:
-        """The fiscal years ("2013-2014") *period* shares a month with."""
+        """The fiscal years ("2013-2014") *period* is known to share a month with (as ``find_ententes``
+        reads it: an unwritten bound is never assumed)."""
         if period is None:
             return []
+        first = period.start if period.start is not None else period.end
+        last = period.end if period.end is not None else period.start
+        assert first is not None and last is not None  # a period writes at least one bound
         return [
-            f"{year}-{year + 1}"
-            for year in range(period.start - 1, period.end + 1)
-            if period.overlaps((year, year + 1))
+            f"{year}-{year + 1}" for year in range(first - 1, last + 1) if period.overlaps((year, year + 1)) is True
         ]
 
     def ententes(self) -> str:

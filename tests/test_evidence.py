@@ -4,6 +4,7 @@ diff filters with old and new values, shares with the amount they are part of.""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 import rqds_portraits as rp
 from rqds_portraits._cli import main
+from rqds_portraits._records.periods import relates
 
 from .conftest import EDITION
 
@@ -162,3 +164,66 @@ def test_json_outputs_carry_status_words_and_notes(capsys: pytest.CaptureFixture
         assert by_id[entente.id]["status_text"] == entente.status_text
         assert by_id[entente.id]["note"] == entente.note
     assert any(row["status_text"] for row in rows) and any(row["note"] for row in rows)
+
+
+def test_a_period_query_says_what_it_leaves_out_and_why(capsys: pytest.CaptureFixture[str]) -> None:
+    left = DS.left_out_ententes(period=2015, territory="cote-nord")
+    written = [e for e in DS.ententes if e.territory_id == "cote-nord"]
+    assert DS.find_ententes(period=2015, territory="cote-nord") == ()
+    assert [x.entente for x in left] == written and all(e.period is None for e in written)
+    assert all(x.reason.startswith("no written period") for x in left)
+    assert sum("is not granted" in x.reason for x in left) == sum(e.status not in rp.GRANTED for e in written)
+    status, out, _ = run(capsys, "ententes", "--period", "2015", "--territory", "cote-nord")
+    assert status == 0 and out.rstrip().endswith(
+        f"{len(left)} ententes left out by --period: no written period ({len(left)}); add --left-out to list them"
+    )
+    status, out, _ = run(capsys, "ententes", "--period", "2015", "--territory", "cote-nord", "--left-out", "--json")
+    assert [(row["id"], row["reason"]) for row in json.loads(out)] == [(x.entente.id, x.reason) for x in left]
+    assert run(capsys, "ententes", "--left-out")[0] == 2
+
+
+def test_an_unwritten_bound_is_left_out_with_its_reason_not_assumed() -> None:
+    sisca = next(e for e in DS.ententes if e.period is not None and e.period.start is None and e.period.end == 2016)
+    assert sisca not in DS.find_ententes(period=2013)
+    reasons = {x.entente.id: x.reason for x in DS.left_out_ententes(period=2013)}
+    assert reasons[sisca.id].startswith("its start is not written (?-2016): cannot tell whether it overlaps 2013")
+    assert sisca in DS.find_ententes(period=2016) and sisca.id not in {
+        x.entente.id for x in DS.left_out_ententes(period=2016)
+    }
+
+
+@given(
+    period=st.sampled_from([2010, 2013, 2014, 2015, 2016, "2013-2016", "2014-2015", "2017-2020"]),
+    mode=st.sampled_from(rp.MODES),
+    territory=st.sampled_from([None, *(t.id for t in DS.territories)]),
+    status=st.sampled_from([None, "planned", ("in_progress", "signed")]),
+)
+def test_kept_and_left_out_never_meet_and_every_left_out_has_a_reason(
+    period: object, mode: str, territory: str | None, status: object
+) -> None:
+    kept = DS.find_ententes(period=period, mode=mode, territory=territory, status=status)  # type: ignore[arg-type]
+    left = DS.left_out_ententes(period=period, mode=mode, territory=territory, status=status)  # type: ignore[arg-type]
+    assert not {e.id for e in kept} & {x.entente.id for x in left}
+    assert all(x.reason for x in left)
+    for x in left:  # left out only for what the period or the default status cannot decide
+        asked = rp.Period.parse(period)  # type: ignore[arg-type]
+        assert (
+            x.entente.period is None
+            or relates(x.entente.period, asked, mode) is not False
+            or (status is None and x.entente.status not in rp.GRANTED)
+        )
+
+
+def test_sql_over_the_amounts_export_gives_the_api_s_totals(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = next(p for p in rp.exports.export(DS, "sqlite", tmp_path) if p.suffix == ".sqlite")
+    with sqlite3.connect(path) as db:
+        sums = dict(
+            db.execute("SELECT territory_id, SUM(value_cents) FROM amounts WHERE counted GROUP BY territory_id")
+        )
+        reasons = dict(db.execute("SELECT id, excluded_reason FROM amounts WHERE NOT counted"))
+    for territory in DS.territories:
+        total = DS.total_funding(territory=territory.id)
+        assert sums.get(territory.id, 0) == int(total.total * 100), territory.id
+    assert reasons == {e.amount.id: e.reason for e in DS.total_funding().excluded}

@@ -68,6 +68,7 @@ __all__ = [
     "Introduction",
     "InvalidArgument",
     "InvalidPeriod",
+    "LeftOut",
     "Mention",
     "MissingDependency",
     "NotFound",
@@ -131,6 +132,7 @@ _LAZY = {
     "Revision": "_loading.index",
     "Records": "_queries.collection",
     "Exclusion": "_queries.funding",
+    "LeftOut": "_queries.ententes",
     "FundingTotal": "_queries.funding",
     "PartnerMention": "_queries.partners",
     "Dataset": "_dataset",
@@ -158,6 +160,7 @@ if TYPE_CHECKING:
     from rqds_portraits._load import clear_cache, editions, load, load_file, revisions
     from rqds_portraits._loading.index import Revision
     from rqds_portraits._queries.collection import Records
+    from rqds_portraits._queries.ententes import LeftOut
     from rqds_portraits._queries.funding import Exclusion, FundingTotal
     from rqds_portraits._queries.partners import PartnerMention
     from rqds_portraits._records.annotations import (

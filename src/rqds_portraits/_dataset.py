@@ -27,6 +27,7 @@ if typing.TYPE_CHECKING:
 
     from rqds_portraits._deprecated import EntenteCall
     from rqds_portraits._queries.collection import Records
+    from rqds_portraits._queries.ententes import LeftOut
     from rqds_portraits._queries.funding import FundingTotal
     from rqds_portraits._queries.partners import PartnerMention
     from rqds_portraits._records.annotations import Amount, Mention, Role, SourceNote, WrittenDate, WrittenPeriod
@@ -306,6 +307,32 @@ class Dataset:
             roles=renamed(roles, role, "role", "roles", "find_ententes"),
             status=status,
             kind=kind,
+        )
+
+    def left_out_ententes(
+        self,
+        *,
+        period: PeriodLike | None = None,
+        mode: Mode | str | None = None,
+        territory: str | int | None = None,
+        partner: str | None = None,
+        roles: Roles = None,
+        status: Statuses = None,
+        kind: Kinds = None,
+    ) -> tuple[LeftOut, ...]:
+        """The ententes that :meth:`find_ententes`, asked the same, leaves out without knowing they
+        are outside the period, each with its reason (an ``rp.LeftOut``): those with no written
+        period, those whose period lacks a bound the match needs (``"?-2016"`` asked about 2013),
+        and, when *status* is not given, those of a status that is not granted. An entente whose
+        period proves it is outside the one asked, or that another filter drops, is not listed.
+
+            >>> import rqds_portraits as rp
+            >>> ds = rp.load("2014-2015")
+            >>> [(x.entente.id, x.reason) for x in ds.left_out_ententes(period=2015, territory="cote-nord")][:1]
+            [('cote-nord-parsis', 'no written period: it cannot be placed in a period')]
+        """
+        return self._q.left_out_ententes(
+            period=period, mode=mode, territory=territory, partner=partner, roles=roles, status=status, kind=kind
         )
 
     def by_period(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
@@ -22,6 +22,9 @@ from rqds_portraits._records.document import Source
 from rqds_portraits._records.ententes import Entente
 from rqds_portraits._records.partners import Partner
 from rqds_portraits._records.portraits import Initiative, Territory
+
+if TYPE_CHECKING:
+    from rqds_portraits._queries.funding import FundingTotal
 
 __all__ = ["Row", "Tabulated", "cents", "text_value"]
 
@@ -61,6 +64,7 @@ class Tabulated(Protocol):
     def partners(self) -> Sequence[Partner]: ...
     @property
     def source_notes(self) -> Sequence[SourceNote]: ...
+    def total_funding(self) -> FundingTotal: ...
 
 
 def edition(ds: Tabulated) -> Iterator[Row]:
@@ -127,11 +131,16 @@ def dates(ds: Tabulated) -> Iterator[Row]:
 
 
 def amounts(ds: Tabulated) -> Iterator[Row]:
+    # Whether the funding total counts it, and why not, by the very code of ds.total_funding().
+    total = ds.total_funding()
+    counted = {a.id for a in total.amounts}
+    reasons = {e.amount.id: e.reason for e in total.excluded}
     for a in ds.amounts:
         period = a.period
         yield (a.id, a.text, a.value, cents(a.value), a.currency, a.qualifier, a.kind, a.per_years,
                period.start if period else None, period.end if period else None, a.period_id, a.share_of,
-               a.partner_id, a.territory_id, a.initiative_id, a.lines[0], *a.span, a.note)  # fmt: skip
+               a.partner_id, a.territory_id, a.initiative_id, a.lines[0], *a.span, a.note,
+               a.id in counted, reasons.get(a.id))  # fmt: skip
 
 
 def partners(ds: Tabulated) -> Iterator[Row]:

@@ -258,6 +258,13 @@ TABLES: tuple[Table, ...] = (
             *_PLACE,
             *_SPAN,
             _c("note", "string", "how the source is read, where it is ambiguous"),
+            _c(
+                "counted",
+                "boolean",
+                "whether the funding total counts it (ds.total_funding(): granted agreements, each amount once,"
+                " shares and cuts apart): SUM(value) WHERE counted is a territory's total",
+            ),
+            _c("excluded_reason", "string", "why the funding total leaves it out, when it does"),
         ),
         _rows.amounts,
         foreign_keys=(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
@@ -203,49 +204,29 @@ def _amount_cells(ds: Any, entente: Any) -> list[dict[str, Any]]:
     return cells
 
 
+def _entente_row(ds: Any, e: Any) -> dict[str, Any]:
+    return {"id": e.id, "territory_id": e.territory_id, "period": str(e.period) if e.period else None,
+            "status": e.status, "status_basis": e.status_basis, "status_text": e.status_text, "kind": e.kind,
+            "title": e.title, "subject": e.subject, "amounts": _amount_cells(ds, e), "lines": _lines(e.lines),
+            "note": e.note}  # fmt: skip
+
+
 def _ententes(ds: Any, args: argparse.Namespace) -> Any:
-    found = ds.find_ententes(
-        period=args.period,
-        mode=args.mode,
-        territory=args.territory,
-        partner=args.partner,
-        roles=args.role,
-        status=args.status,
-        kind=args.kind,
-    )
-    rows = _Rows(
-        {"id": e.id, "territory_id": e.territory_id, "period": str(e.period) if e.period else None, "status": e.status,
-         "status_basis": e.status_basis, "status_text": e.status_text, "kind": e.kind, "title": e.title,
-         "subject": e.subject, "amounts": _amount_cells(ds, e), "lines": _lines(e.lines), "note": e.note}
-        for e in found
-    )  # fmt: skip
-    rows.left_out = _undecided(ds, args)
+    asked = {"period": args.period, "mode": args.mode, "territory": args.territory, "partner": args.partner,
+             "roles": args.role, "status": args.status, "kind": args.kind}  # fmt: skip
+    left_out = ds.left_out_ententes(**asked)
+    if args.left_out:
+        return _Rows({**_entente_row(ds, x.entente), "reason": x.reason} for x in left_out)
+    rows = _Rows(_entente_row(ds, e) for e in ds.find_ententes(**asked))
+    rows.left_out = [x.reason.split(":")[0].split(" (")[0] for x in left_out]
     return rows
 
 
 class _Rows(list[Any]):
-    """The rows of ``ententes`` (what ``--json`` prints), with those a period leaves out because
-    a bound it would need is not written (what the text output adds under them)."""
+    """The rows of ``ententes`` (what ``--json`` prints: a list), with why each entente a period
+    leaves out is left out (what the text output counts under them)."""
 
-    left_out: list[dict[str, Any]]
-
-
-def _undecided(ds: Any, args: argparse.Namespace) -> list[dict[str, Any]]:
-    """The ententes every filter keeps but whose period's written bounds neither prove nor rule out
-    the match with ``--period``: a query never assumes a bound the text does not write."""
-    if args.period is None:
-        return []
-    from rqds_portraits._records.ententes import GRANTED
-    from rqds_portraits._records.periods import Period, relates, unwritten
-
-    asked = Period.parse(args.period, parameter="period")
-    candidates = ds.find_ententes(territory=args.territory, partner=args.partner, roles=args.role,
-                                  status=GRANTED if args.status is None else args.status, kind=args.kind)  # fmt: skip
-    return [
-        {"id": e.id, "period": str(e.period), "reason": unwritten(e.period)}
-        for e in candidates
-        if e.period is not None and relates(e.period, asked, args.mode or "overlaps") is None
-    ]
+    left_out: list[str]
 
 
 def _amounts_text(cells: list[dict[str, Any]]) -> str:
@@ -266,16 +247,19 @@ def _print_ententes(rows: Any, wide: bool) -> str:
     for row in rows:
         title = row["title"] if not row["subject"] else f"{row['title']} ({row['subject']})"
         amounts = _amounts_text(row["amounts"])
-        details = [title] + ([amounts] if amounts else [])
+        details = [title] + ([amounts] if amounts else []) + ([f"left out: {row['reason']}"] if "reason" in row else [])
         shown.append({**row, "period": row["period"] or "", "lines": shown_lines(row["lines"]), "details": details})
-    left_out = [f"  left out {e['id']} ({e['period']}): {e['reason']}" for e in getattr(rows, "left_out", [])]
-    return "\n".join(
-        [
-            table(shown, ["id", "period", "status", "lines"], wide, details="details"),
-            count(len(rows), "entente"),
-            *left_out,
-        ]
+    listed = table(shown, ["id", "period", "status", "lines"], wide, details="details")
+    if rows and "reason" in rows[0]:
+        return f"{listed}\n{count(len(rows), 'entente')} left out by --period"
+    reasons = getattr(rows, "left_out", [])
+    why = ", ".join(f"{reason} ({n})" for reason, n in Counter(reasons).items())
+    left_out = (
+        f"\n{count(len(reasons), 'entente')} left out by --period: {why}; add --left-out to list them"
+        if reasons
+        else ""
     )
+    return f"{listed}\n{count(len(rows), 'entente')}{left_out}"
 
 
 def _amount(amount: Any) -> dict[str, Any]:

@@ -82,6 +82,9 @@ def _parser() -> argparse.ArgumentParser:
             type=_status,
             help="keep this status (repeat for several): signed, in-progress, planned, …",
         )
+    ententes.add_argument(
+        "--left-out", action="store_true", help="with --period: list the ententes it leaves out unknowingly, and why"
+    )
     ententes.add_argument("--active-in", help="the former name of --period (deprecated: it stops working in 0.4.0)")
     ententes.add_argument(
         "--kind", action="append", type=_status, help="keep this kind (repeat): specific, plan, fund, …"
@@ -156,6 +159,8 @@ def arguments(argv: Sequence[str] | None) -> argparse.Namespace:
             raise UsageError("--active-in is the former name of --period: give --period alone")
         warn("--active-in is deprecated and stops working in rqds-portraits 0.4.0: use --period")
         args.period = args.active_in
+    if getattr(args, "left_out", False) and getattr(args, "period", None) is None:
+        raise UsageError("--left-out lists what --period leaves out: give --period too")
     if getattr(args, "mode", None) is not None and getattr(args, "period", None) is None:
         raise UsageError("--mode says how --period is compared: give --period too")
     if (

@@ -31,6 +31,7 @@ from rqds_portraits._text import MAX_NAME_LENGTH, lookup_key
 
 if typing.TYPE_CHECKING:
     from rqds_portraits._queries.collection import Records
+    from rqds_portraits._queries.ententes import LeftOut
     from rqds_portraits._queries.funding import FundingTotal, Party
     from rqds_portraits._queries.partners import PartnerLookup, PartnerMention
     from rqds_portraits._queries.territories import TerritoryLookup
@@ -206,6 +207,32 @@ class Queries:
             territory_id=territory_id,
             mention_ids=None if party is None else party.mention_ids,
             statuses=statuses_argument(status, asked is not None),
+            kind=kind,
+        )
+
+    def left_out_ententes(
+        self,
+        *,
+        period: object,
+        mode: object,
+        territory: object,
+        partner: object,
+        roles: object,
+        status: object,
+        kind: object,
+    ) -> tuple[LeftOut, ...]:
+        """What :meth:`rqds_portraits.Dataset.left_out_ententes` answers."""
+        from rqds_portraits._queries.ententes import left_out, statuses_argument
+
+        asked, chosen_mode, territory_id, party = self._selection(period, mode, territory, partner, roles, None)
+        return left_out(
+            self.plural("ententes"),
+            period=asked,
+            mode=chosen_mode,
+            territory_id=territory_id,
+            mention_ids=None if party is None else party.mention_ids,
+            statuses=statuses_argument(status, asked is not None),
+            status_given=status is not None,
             kind=kind,
         )
 

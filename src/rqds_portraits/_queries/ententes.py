@@ -20,6 +20,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Set
 from typing import TYPE_CHECKING
 
+import attrs
+
 from rqds_portraits._arguments import choices
 from rqds_portraits._errors import InvalidArgument, shown
 from rqds_portraits._records.ententes import ENTENTE_KINDS, GRANTED, STATUSES
@@ -28,7 +30,7 @@ if TYPE_CHECKING:
     from rqds_portraits._records.ententes import Entente, EntenteStatus
     from rqds_portraits._records.periods import Mode, Period
 
-__all__ = ["in_order", "matching", "mode_argument", "period_argument", "statuses_argument"]
+__all__ = ["LeftOut", "in_order", "left_out", "matching", "mode_argument", "period_argument", "statuses_argument"]
 
 
 def period_argument(value: object, parameter: str) -> Period | None:
@@ -88,3 +90,56 @@ def matching(
         and (statuses is None or e.status in statuses)
         and (kinds is None or e.kind in kinds)
     )
+
+
+_VERBS = {"overlaps": "overlaps", "within": "lies within", "contains": "contains", "exact": "has the years of"}
+
+
+@attrs.frozen
+class LeftOut:
+    """An entente a period query leaves out, and why (:meth:`rqds_portraits.Dataset.left_out_ententes`)."""
+
+    entente: Entente
+    reason: str
+
+
+def left_out(
+    ententes: Iterable[Entente],
+    *,
+    period: Period | None,
+    mode: Mode,
+    territory_id: str | None,
+    mention_ids: Set[str] | None,
+    statuses: Set[str] | None,
+    status_given: bool,
+    kind: object,
+) -> tuple[LeftOut, ...]:
+    """The *ententes* that every other filter keeps but the *period* query leaves out without knowing
+    they do not match: no written period, a bound the match needs that is not written, or (when the
+    statuses are the default) a status that is not granted while the period would match."""
+    from rqds_portraits._records.periods import relates, unwritten
+
+    if period is None:
+        return ()
+    kept = matching(
+        ententes, period=None, mode=mode, territory_id=territory_id, mention_ids=mention_ids, statuses=None, kind=kind
+    )
+    found = []
+    for e in kept:
+        granted = statuses is None or e.status in statuses
+        if not granted and status_given:
+            continue  # the statuses asked for drop it: not a question of period
+        why = []
+        if e.period is None:
+            why.append("no written period: it cannot be placed in a period")
+        else:
+            related = relates(e.period, period, mode)
+            if related is False:
+                continue
+            if related is None:
+                why.append(f"{unwritten(e.period)} ({e.period}): cannot tell whether it {_VERBS[mode]} {period}")
+        if not granted:
+            why.append(f"its status, {e.status}, is not granted: ask for that status to count it")
+        if why:
+            found.append(LeftOut(e, "; ".join(why)))
+    return tuple(found)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from rqds_portraits._cli.text import WIDTH, count, table
+from rqds_portraits._cli.text import WIDTH, count, shown_lines, table
 
 __all__ = ["diff", "print_diff"]
 
@@ -38,18 +38,24 @@ def diff(ds: Any, args: argparse.Namespace) -> Any:
             args.kind is not None and c.kind not in args.kind
         ):
             continue
-        if territory is not None:
-            if c.table in ("edition", "source"):
-                continue
-            side = old if c.kind == "removed" else new
-            if territory not in _territories(c.table, getattr(side, c.table).lookup(c.id)):
-                continue
+        record = None
+        if c.table not in ("edition", "source"):
+            record = getattr(old if c.kind == "removed" else new, c.table).lookup(c.id)
+        if territory is not None and (record is None or territory not in _territories(c.table, record)):
+            continue
         fields = {f.field: {"old": to_data(f.old), "new": to_data(f.new)} for f in c.fields}
-        rows.append({"table": c.table, "old_id": c.old_id, "id": c.id, "kind": c.kind, "fields": fields})
+        lines = list(record.lines) if getattr(record, "lines", None) and c.table != "partners" else None
+        rows.append(
+            {"table": c.table, "old_id": c.old_id, "id": c.id, "kind": c.kind, "lines": lines, "fields": fields}
+        )
     return rows
 
 
 def _text(value: Any) -> str:
+    if isinstance(value, dict) and "year" in value:  # a date, as JSON: 2010-11-12
+        return "-".join(f"{value[k]:02d}" for k in ("year", "month", "day") if value.get(k) is not None)
+    if isinstance(value, dict) and "start" in value and "end" in value:  # a period: 2013-2016, ?-2016
+        return "-".join("?" if value[k] is None else str(value[k]) for k in ("start", "end"))
     return value if isinstance(value, str) else "none" if value is None else str(value)
 
 
@@ -88,8 +94,9 @@ def print_diff(rows: Any, wide: bool) -> str:
         {
             **row,
             "id": f"{row['old_id']} → {row['id']}" if row["kind"] == "reassigned" else row["id"],
+            "line": shown_lines(row["lines"]) if row["lines"] else "",
             "fields": [_field(name, change, wide) for name, change in row["fields"].items()],
         }
         for row in rows
     ]
-    return table(shown, ["table", "kind", "id"], wide, details="fields") + f"\n{count(len(rows), 'change')}"
+    return table(shown, ["table", "kind", "line", "id"], wide, details="fields") + f"\n{count(len(rows), 'change')}"

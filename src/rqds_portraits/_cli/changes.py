@@ -59,6 +59,15 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else "none" if value is None else str(value)
 
 
+def _item(value: Any) -> str:
+    """One item of a list, as a reader knows it: a web address by its address, a record by its text."""
+    if isinstance(value, dict):
+        for key in ("url", "text", "id"):
+            if isinstance(value.get(key), str):
+                return str(value[key])
+    return _text(value)
+
+
 def _shortened(old: str, new: str) -> tuple[str, str]:
     """*old* and *new* cut to fit a line, around where they first differ."""
     half = _SHOWN // 2
@@ -76,9 +85,9 @@ def _shortened(old: str, new: str) -> tuple[str, str]:
 
 def _field(name: str, change: dict[str, Any], wide: bool) -> str:
     old, new = change["old"], change["new"]
-    if isinstance(old, list) and isinstance(new, list) and all(isinstance(v, str) for v in [*old, *new]):
-        added = [v for v in new if v not in old]
-        removed = [v for v in old if v not in new]
+    if isinstance(old, list) and isinstance(new, list):
+        added = [_item(v) for v in new if v not in old]
+        removed = [_item(v) for v in old if v not in new]
         parts = [f"+ {', '.join(added)}" if added else "", f"− {', '.join(removed)}" if removed else ""]
         return f"{name}: {'; '.join(p for p in parts if p) or 'the same, reordered'}"
     a, b = (_text(old), _text(new)) if wide else _shortened(_text(old), _text(new))

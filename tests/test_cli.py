@@ -87,7 +87,7 @@ def test_partner(capsys: pytest.CaptureFixture[str]) -> None:
 def test_ententes_fit_100_columns_and_show_shares_as_shares(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "ententes", "--active-in", "2014", "--territory", "laval", *E)
     assert status == 0 and all(len(line) <= WIDTH for line in out.splitlines())
-    assert out.rstrip().endswith(f"{len(DS.find_ententes(period=2014, territory='laval'))} ententes")
+    assert f"\n{len(DS.find_ententes(period=2014, territory='laval'))} ententes\n" in out
     assert (
         "laval-avec-3-ententes-regionales-2005-2014" in out and "656-657" in out and "  631\n" in out
     )  # one line: one number

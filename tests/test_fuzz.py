@@ -625,6 +625,7 @@ def instances() -> dict[type, tuple[Any, ...]]:
         rp.Revision: rp.revisions(EDITION),
         rp.Change: rp.diff(OLD, DS),
         rp.Changes: (rp.diff(OLD, DS), rp.diff(DS, DS)),
+        rp.LeftOut: DS.left_out_ententes(period=2013),
         rp.FieldChange: tuple(f for c in rp.diff(OLD, DS) for f in c.fields),
         rp.Period: (
             rp.Period(2014, 2014),

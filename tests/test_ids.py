@@ -139,7 +139,7 @@ def test_the_diff_of_a_revision_with_itself_is_empty(capsys: pytest.CaptureFixtu
 def test_the_command_line_diff_prints_old_and_new_id_on_one_row(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["diff", "1", "2", "--edition", EDITION, "--wide"]) == 0
     rows = [line.split() for line in capsys.readouterr().out.splitlines()]
-    assert ["mentions", "reassigned", "laval-08-m5", "→", "laval-08-m6"] in rows
+    assert ["mentions", "reassigned", "718", "laval-08-m5", "→", "laval-08-m6"] in rows
     assert main(["diff", "1", "2", "--edition", EDITION, "--json"]) == 0
     found = [c for c in json.loads(capsys.readouterr().out) if c["old_id"] == "laval-08-m5"]
     assert [(c["kind"], c["id"]) for c in found] == [("reassigned", "laval-08-m6")]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import re
+import textwrap
 from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
 from rqds_portraits._cli.changes import diff, print_diff
 from rqds_portraits._cli.evidence import mentions, print_mentions, print_source, source
-from rqds_portraits._cli.text import count, money, shown_lines, table
+from rqds_portraits._cli.text import WIDTH, count, money, shown_lines, table
 from rqds_portraits._errors import RqdsError
 
 __all__ = ["COMMANDS", "NO_DATASET", "Command", "UsageError"]
@@ -218,8 +219,14 @@ def _ententes(ds: Any, args: argparse.Namespace) -> Any:
     if args.left_out:
         return _Rows({**_entente_row(ds, x.entente), "reason": x.reason} for x in left_out)
     rows = _Rows(_entente_row(ds, e) for e in ds.find_ententes(**asked))
-    rows.left_out = [x.reason.split(":")[0].split(" (")[0] for x in left_out]
+    rows.left_out = [_why(x.reason) for x in left_out]
     return rows
+
+
+def _why(reason: str) -> str:
+    """The kind of a reason an entente is left out, to count them: its first clause, without detail."""
+    first = reason.split("; ")[0]
+    return "a status that is not granted" if "is not granted" in first else first.split(":")[0].split(" (")[0]
 
 
 class _Rows(list[Any]):
@@ -254,11 +261,8 @@ def _print_ententes(rows: Any, wide: bool) -> str:
         return f"{listed}\n{count(len(rows), 'entente')} left out by --period"
     reasons = getattr(rows, "left_out", [])
     why = ", ".join(f"{reason} ({n})" for reason, n in Counter(reasons).items())
-    left_out = (
-        f"\n{count(len(reasons), 'entente')} left out by --period: {why}; add --left-out to list them"
-        if reasons
-        else ""
-    )
+    summary = f"{count(len(reasons), 'entente')} left out by --period: {why}; add --left-out to list them"
+    left_out = "\n" + (summary if wide else "\n".join(textwrap.wrap(summary, WIDTH))) if reasons else ""
     return f"{listed}\n{count(len(rows), 'entente')}{left_out}"
 
 

@@ -38,13 +38,13 @@ def diff(ds: Any, args: argparse.Namespace) -> Any:
             args.kind is not None and c.kind not in args.kind
         ):
             continue
-        record = None
+        record: Any = None
         if c.table not in ("edition", "source"):
             record = getattr(old if c.kind == "removed" else new, c.table).lookup(c.id)
         if territory is not None and (record is None or territory not in _territories(c.table, record)):
             continue
         fields = {f.field: {"old": to_data(f.old), "new": to_data(f.new)} for f in c.fields}
-        lines = list(record.lines) if getattr(record, "lines", None) and c.table != "partners" else None
+        lines = list(record.lines) if record is not None and c.table != "partners" else None
         rows.append(
             {"table": c.table, "old_id": c.old_id, "id": c.id, "kind": c.kind, "lines": lines, "fields": fields}
         )

@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, settings
 
 import rqds_portraits as rp
 from rqds_portraits import _load as loading
+from rqds_portraits._loading.files import sha256_of
 
 from .synthetic import CURATION, data_with_later_edition
 
@@ -44,6 +45,8 @@ def serve_data_from(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
             ) from None
 
     monkeypatch.setattr(loading, "read_bundled", read)
+    # The index of *folder* is anchored as the build anchors the package's (its hash, recorded in code).
+    monkeypatch.setattr(loading, "EDITIONS_SHA256", sha256_of((folder / "editions.json").read_bytes()))
     rp.clear_cache()
 
 

@@ -181,7 +181,9 @@ def test_revisions_are_archived_and_checked(real_data: Path) -> None:
     bumped = current_revision + 1
     _replace(curated, f"revision = {current_revision}\n", f"revision = {bumped}\n")
     current = (real_data / EDITION / "dataset.json").read_bytes()
-    with pytest.raises(BuildFailed, match=f"dataset.r{current_revision}.json.gz keeps a published revision: list it in"):
+    with pytest.raises(
+        BuildFailed, match=f"dataset.r{current_revision}.json.gz keeps a published revision: list it in"
+    ):
         write(real_data)
     archived = real_data / EDITION / f"dataset.r{current_revision}.json.gz"
     assert gzip.decompress(archived.read_bytes()) == current  # kept byte for byte before anything else

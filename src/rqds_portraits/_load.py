@@ -18,12 +18,12 @@ revision stays loadable by its pin::
 
 from __future__ import annotations
 
-import json
 import os
 from os import PathLike
 
 from rqds_portraits._dataset import Dataset
-from rqds_portraits._errors import DatasetVersionError, InvalidArgument, shown
+from rqds_portraits._errors import DatasetIntegrityError, DatasetVersionError, InvalidArgument, shown
+from rqds_portraits._loading.anchor import EDITIONS_SHA256
 from rqds_portraits._loading.files import inflated, read_bundled, read_dataset_file, sha256_of
 from rqds_portraits._loading.index import Edition, Revision, find_edition, parse_index, pinned
 from rqds_portraits._loading.members import DatasetFile, verified
@@ -37,7 +37,8 @@ replaces it at once, so a thread that holds the old one finishes its call with i
 
 
 def _index(cache: Once) -> tuple[Edition, ...]:
-    return cache.get("index", lambda: parse_index(json.loads(read_bundled("editions.json"))))
+    # The index is anchored: its hash, recorded in the package's code by the build, must match.
+    return cache.get("index", lambda: parse_index(read_bundled("editions.json"), EDITIONS_SHA256))
 
 
 def editions() -> tuple[str, ...]:
@@ -75,7 +76,15 @@ def _read(revision: Revision) -> DatasetFile:
     where = f"the installed dataset file of {revision.edition} revision {revision.revision}"
     raw = inflated(read_bundled(revision.edition, revision.file), where)
     remedy = " as the edition index says: the package was altered after it was built; reinstall it"
-    return verified(raw, revision.sha256, {"revision_date": revision.date.isoformat()}, where, remedy)
+    file = verified(raw, revision.sha256, {"revision_date": revision.date.isoformat()}, where, remedy)
+    # The file says which edition and revision it holds: they must be those of its entry in the index.
+    edition, number = file.data.get("edition"), file.data.get("revision")
+    if (edition, number) != (revision.edition, revision.revision):
+        raise DatasetIntegrityError(
+            f"{where} holds edition {shown(edition)} revision {shown(number)}, not the revision its entry "
+            "in the edition index names: the package was altered after it was built; reinstall it"
+        )
+    return file
 
 
 def load_file(path: str | PathLike[str], *, sha256: str | None = None) -> Dataset:

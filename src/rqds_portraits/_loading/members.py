@@ -148,11 +148,12 @@ def unpickled(raw: bytes, sha256: str, defaults: Mapping[str, Any]) -> DatasetFi
     """A pickled dataset file, checked as loading checks one: its bytes against its hash, and then
     against the edition index when it is a bundled revision (whose index gives its defaults), or else
     whole, as :func:`rqds_portraits.load_file` does."""
+    from rqds_portraits._loading.anchor import EDITIONS_SHA256
     from rqds_portraits._loading.files import read_bundled
     from rqds_portraits._loading.index import parse_index
 
     file = verified(raw, sha256)
-    index = parse_index(json.loads(read_bundled("editions.json")))
+    index = parse_index(read_bundled("editions.json"), EDITIONS_SHA256)
     published = [r for edition in index for r in edition.revisions if r.sha256 == sha256]
     if published:
         return DatasetFile(raw, sha256, file.data, {"revision_date": published[0].date.isoformat()})

@@ -175,23 +175,27 @@ def _editions(data: object) -> tuple[Edition, ...]:
         items = _member(entry, "revisions", list, path)
         if re.fullmatch(_HEX, source) is None or not items:
             raise _Malformed(f"has no source hash or no revision at {path}")
-        revisions: list[Revision] = []
-        for number, item in enumerate(items):
-            after = revisions[-1].revision if revisions else 0
-            revisions.append(_revision(name, item, f"{path}.revisions[{number}]", after, number + 1 == len(items)))
+        after = 0
+        for number, item in enumerate(items):  # the order first: a list in reverse is named as such
+            revision = _member(item, "revision", int, f"{path}.revisions[{number}]")
+            if not after < revision <= MAX_REVISION:
+                raise _Malformed(
+                    f"lists revision {shown(revision)} at {path}.revisions[{number}], after revision {after}: "
+                    f"revisions are listed oldest first, each once, numbered from 1 to {MAX_REVISION}"
+                )
+            after = revision
+        revisions = [
+            _revision(name, item, f"{path}.revisions[{number}]", number + 1 == len(items))
+            for number, item in enumerate(items)
+        ]
         editions.append(Edition(name, source, tuple(revisions)))
     return tuple(editions)
 
 
-def _revision(edition: str, item: object, path: str, after: int, latest: bool) -> Revision:
+def _revision(edition: str, item: object, path: str, latest: bool) -> Revision:
     from rqds_portraits._loading.upgrade import LAYOUT
 
     revision = _member(item, "revision", int, path)
-    if not after < revision <= MAX_REVISION:
-        raise _Malformed(
-            f"lists revision {shown(revision)} at {path}, after revision {after}: revisions are listed oldest first, "
-            f"each once, numbered from 1 to {MAX_REVISION}"
-        )
     sha256 = _member(item, "sha256", str, path)
     if re.fullmatch(_HEX, sha256) is None:
         raise _Malformed(f"has no SHA-256 at {path}.sha256 (it holds {shown(sha256)})")

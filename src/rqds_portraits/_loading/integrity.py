@@ -26,7 +26,7 @@ from rqds_portraits._loading.index import is_edition_name
 from rqds_portraits._loading.upgrade import ADDED, LAYOUT, added, upgrade
 from rqds_portraits._records.edition import RECORD_TABLES, EditionRecords
 from rqds_portraits._records.periods import FIRST_YEAR, LAST_YEAR
-from rqds_portraits._regions import REGIONS
+from rqds_portraits._regions import REGIONS, region_number
 from rqds_portraits._text import MAX_NAME_LENGTH, lookup_key
 
 __all__ = ["MAX_INTEGER", "MAX_LINES", "MAX_MONEY", "MAX_VALUES", "check_records", "parse_dataset_file"]
@@ -76,7 +76,8 @@ def parse_dataset_file(raw: bytes, where: str) -> dict[str, Any]:
 
 
 def _size(value: Any, budget: int) -> int:
-    """What is left of *budget* once the JSON values in *value* are counted (negative: too many)."""
+    """What is left of *budget* once the JSON values in *value* are counted (negative: too many, or an
+    integer outside 0 to :data:`MAX_INTEGER`, which :func:`_integer` then names)."""
     budget -= 1
     if isinstance(value, dict):
         value = list(value.values())
@@ -85,7 +86,22 @@ def _size(value: Any, budget: int) -> int:
             budget = _size(item, budget)
             if budget < 0:
                 break
+    elif type(value) is int and not 0 <= value <= MAX_INTEGER:
+        return -1 - MAX_VALUES  # below any count
     return budget
+
+
+def _integer(value: Any, path: str) -> str | None:
+    """The place and value of the first integer of *value* (at *path*) outside 0 to :data:`MAX_INTEGER`."""
+    if isinstance(value, dict):
+        value = {f"{path}.{key}": item for key, item in value.items()}
+    elif isinstance(value, list):
+        value = {f"{path}[{position}]": item for position, item in enumerate(value)}
+    else:
+        if type(value) is int and not 0 <= value <= MAX_INTEGER:
+            return f"{path}: {shown(value)} is not an integer from 0 to {MAX_INTEGER:,}"
+        return None
+    return next((found for place, item in value.items() if (found := _integer(item, place))), None)
 
 
 class _Reader:
@@ -208,7 +224,10 @@ class _Reader:
         from rqds_portraits._loading.schema import validate_part  # pydantic: only for files from outside the package
 
         path = "".join(f"[{part}]" if isinstance(part, int) else part for part in place)
-        if _size(value, MAX_VALUES) < 0:
+        left = _size(value, MAX_VALUES)
+        if left < -MAX_VALUES:  # an integer the exports and render cannot hold (SQLite: 64 bits)
+            raise DatasetIntegrityError(f"{self.where}: {_integer(value, path)}")
+        if left < 0:
             raise DatasetIntegrityError(
                 f"{self.where}: {path} holds more than {MAX_VALUES} values: not a dataset file's"
             )
@@ -259,7 +278,6 @@ def _problems(records: EditionRecords) -> Iterator[str]:
         )
     if records.revision < 1:
         yield f"revision: must be at least 1, not {records.revision}"
-    yield from _integers(records, "")
     ids: dict[str, set[str]] = {}
     for table in RECORD_TABLES:
         seen = _Ids(table)
@@ -320,21 +338,6 @@ class _Ids:
             self.folded.setdefault(key, record_id)
 
 
-def _integers(value: Any, path: str) -> Iterator[str]:
-    """Every integer of the records outside 0 to :data:`MAX_INTEGER` (what the exports and render can hold)."""
-    if isinstance(value, bool):
-        return
-    if isinstance(value, int):
-        if not 0 <= value <= MAX_INTEGER:
-            yield f"{path}: {shown(value)} is not an integer from 0 to {MAX_INTEGER:,}"
-    elif attrs.has(type(value)):
-        for field in attrs.fields(type(value)):
-            yield from _integers(getattr(value, field.name), f"{path}.{field.name}" if path else field.name)
-    elif isinstance(value, tuple):
-        for position, item in enumerate(value):
-            yield from _integers(item, f"{path}[{position}]")
-
-
 def _territory_names(records: EditionRecords) -> Iterator[str]:
     """A territory is found by its id, name or heading: two territories must not share one (as lookups read them)."""
     owners: dict[str, int] = {}
@@ -342,7 +345,13 @@ def _territory_names(records: EditionRecords) -> Iterator[str]:
         for field in ("id", "name", "heading"):
             written_as = getattr(territory, field)
             key = lookup_key(written_as) if len(written_as) <= MAX_NAME_LENGTH else ""
-            other = owners.setdefault(key, position) if key else position
+            if not key or region_number(written_as) is not None:
+                yield (
+                    f"territories[{position}].{field}: {shown(written_as)} cannot find its territory "
+                    f"(it is empty as lookups read it, a region number, or longer than {MAX_NAME_LENGTH} characters)"
+                )
+                continue
+            other = owners.setdefault(key, position)
             if other != position:
                 yield (
                     f"territories[{position}].{field}: {shown(written_as)} also names territories[{other}] "
@@ -383,6 +392,8 @@ def _references(records: EditionRecords, ids: dict[str, set[str]]) -> Iterator[s
 
 def _with_lines(value: Any, path: str) -> Iterable[tuple[str, Any]]:
     """Every record inside *value* that has ``lines``, with its path."""
+    if value is None or isinstance(value, (str, int)):
+        return
     if attrs.has(type(value)):
         if hasattr(value, "lines"):
             yield path, value

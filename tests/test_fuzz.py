@@ -1052,7 +1052,7 @@ def mutated_files(draw: st.DrawFn) -> Mutated:
     document = json.loads(raw)
     tables = [name for name, value in document.items() if isinstance(value, list) and value]
     ids = sorted({row["id"] for name in tables for row in document[name] if isinstance(row, dict) and "id" in row})
-    table = draw(st.sampled_from(tables + ["source", "(top)"]), label="table")
+    table = draw(st.sampled_from([*tables, "source", "(top)"]), label="table")
     if how != "field" and table in tables:
         rows = document[table]
         i = draw(st.integers(0, len(rows) - 1), label="row")

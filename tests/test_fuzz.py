@@ -1009,7 +1009,9 @@ _INTEGERS = [0, -1, 1, 2, 2**31, 2**53 + 1, 2**63, 2**64, 10**9, 10**9 + 1, 1117
 
 def _near(value: Any, ids: list[str]) -> st.SearchStrategy[Any]:
     """Values near *value* (of its kind, or of another kind), some of them hostile."""
-    anything_else = st.sampled_from([None, "", 0, [], {}, True, "x" * 301, "١", "\u0301", "2014-2015\n"])
+    anything_else: st.SearchStrategy[Any] = st.sampled_from(
+        [None, "", 0, [], {}, True, "x" * 301, "١", "\u0301", "2014-2015\n"]
+    )
     if isinstance(value, bool):
         near: st.SearchStrategy[Any] = st.just(not value)
     elif isinstance(value, int):
@@ -1076,8 +1078,8 @@ def mutated_files(draw: st.DrawFn) -> Mutated:
             nested = [
                 key for key, value in parent.items() if isinstance(value, list) and value and isinstance(value[0], dict)
             ]
-            if nested and draw(st.booleans(), label="nested"):  # a section's element, a territory's website
-                items = parent[draw(st.sampled_from(nested))]
+            if draw(st.booleans(), label="nested") and nested:  # a section's element, a territory's website
+                items: list[Any] = parent[draw(st.sampled_from(nested))]
                 parent = items[draw(st.integers(0, len(items) - 1))]
         key = draw(st.sampled_from(sorted(parent)), label="field")
         parent[key] = draw(_near(parent[key], ids), label="value")

@@ -35,7 +35,7 @@ from rqds_portraits.exports import _files, export
 from rqds_portraits.exports._csv import csv_files
 from rqds_portraits.exports._datapackage import descriptor
 
-from .conftest import DATA, EDITION
+from .conftest import CURATION, DATA, EDITION
 
 DS = rp.load(EDITION)
 OLD = rp.load(EDITION, revision=1)
@@ -487,3 +487,16 @@ def test_a_brace_in_a_title_cannot_inject_a_bibtex_entry() -> None:
     assert [line for line in entry.splitlines() if line.startswith("@")] == [entry.splitlines()[0]]
     title = next(line for line in entry.splitlines() if line.strip().startswith("title"))
     assert title.count("{") == title.count("}") and r"\textbraceright{}" in title
+
+
+def test_the_build_writes_the_anchor_of_the_index_it_writes(tmp_path: Path) -> None:
+    from rqds_build.builder import ANCHOR_FILE, anchor_module, build_outputs
+
+    from .synthetic import scratch_data
+
+    outputs = build_outputs(DATA, CURATION)
+    anchor = DATA.parent / ANCHOR_FILE
+    assert outputs[anchor] == anchor_module(outputs[DATA / "editions.json"]) == anchor.read_bytes()
+    assert f'EDITIONS_SHA256 = "{sha256_of(outputs[DATA / "editions.json"])}"'.encode() in outputs[anchor]
+    scratch = scratch_data(DATA, tmp_path / "data")  # a scratch folder, not a package's: nothing to anchor
+    assert not any(path.name == "anchor.py" for path in build_outputs(scratch))

@@ -169,6 +169,7 @@ def install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     shutil.copytree(DATA, folder)
     monkeypatch.setattr(files, "_DATA", str(folder))
     monkeypatch.setattr(loading, "read_bundled", files.read_bundled)
+    monkeypatch.setattr(loading, "EDITIONS_SHA256", EDITIONS_SHA256)  # the package's own, whatever a fixture served
     rp.clear_cache()
     yield folder
     rp.clear_cache()

@@ -245,7 +245,8 @@ class _Reader:
             return value, from_data(hint, value)
         except (RqdsError, ValueError, TypeError, OverflowError) as error:
             # a value the schema admits but the records refuse (a period's years, a time written "…z")
-            raise DatasetIntegrityError(f"{self.where}: {path}: {error}") from None
+            said = " ".join(str(error).split())
+            raise DatasetIntegrityError(f"{self.where}: {path}: {said[:300]}{'…' if len(said) > 300 else ''}") from None
 
     def _complete(self, members: dict[str, Any]) -> None:
         """Give the members an older layout lacks their value, and refuse a file that lacks another."""

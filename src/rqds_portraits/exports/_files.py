@@ -118,7 +118,7 @@ def _locked(folder: Path) -> Iterator[None]:
         yield
         return
     try:
-        descriptor = os.open(folder, os.O_RDONLY)
+        descriptor = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NONBLOCK", 0))
     except OSError:  # pragma: no cover  # a folder that cannot be opened: rename without the lock
         yield
         return

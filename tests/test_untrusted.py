@@ -501,3 +501,16 @@ def test_the_build_writes_the_anchor_of_the_index_it_writes(tmp_path: Path) -> N
     assert f'EDITIONS_SHA256 = "{sha256_of(outputs[DATA / "editions.json"])}"'.encode() in outputs[anchor]
     scratch = scratch_data(DATA, tmp_path / "data")  # a scratch folder, not a package's: nothing to anchor
     assert not any(path.name == "anchor.py" for path in build_outputs(scratch))
+
+
+def test_a_folder_in_place_of_one_file_writes_none_of_the_set(tmp_path: Path) -> None:
+    export(OLD, "csv", tmp_path)
+    before = {path.name: path.read_bytes() for path in tmp_path.iterdir()}
+    last = tmp_path / sorted(before)[-1]
+    last.unlink()
+    last.mkdir()  # a folder where the set's last file goes
+    with pytest.raises(rp.ExportError, match=f"{last.name}.*it is a folder"):
+        export(DS, "csv", tmp_path)
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == {
+        name: content for name, content in before.items() if name != last.name
+    }

@@ -60,6 +60,10 @@ def write_set(folder: Path, contents: Mapping[str, bytes]) -> list[Path]:
         for name, content in contents.items():
             temporaries[name] = _temporary(folder, name, content)
         with _locked(folder):
+            for name in contents:  # what would stop a rename, found before any file is put in place
+                target = folder / name
+                if target.is_dir() and not target.is_symlink():
+                    raise ExportError(f"cannot write {shown(str(target))}: it is a folder")
             for name, temporary in temporaries.items():
                 try:
                     os.replace(temporary, folder / name)

@@ -1032,12 +1032,15 @@ def _near(value: Any, ids: list[str]) -> st.SearchStrategy[Any]:
     return st.one_of(near, near, near, anything_else)
 
 
-@attrs.frozen
 class Mutated:
     """A mutated dataset file: its bytes, shown by what the mutation was (not by its half megabyte)."""
 
-    raw: bytes = attrs.field(repr=False)
-    mutation: str
+    def __init__(self, raw: bytes, mutation: str) -> None:
+        self.raw = raw
+        self.mutation = mutation
+
+    def __repr__(self) -> str:
+        return f"<{self.mutation}>"
 
 
 @st.composite

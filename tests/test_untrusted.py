@@ -514,3 +514,13 @@ def test_a_folder_in_place_of_one_file_writes_none_of_the_set(tmp_path: Path) ->
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == {
         name: content for name, content in before.items() if name != last.name
     }
+
+
+def test_a_line_written_by_two_records_is_refused(tmp_path: Path) -> None:
+    """What load_file accepts regenerates its source: render() answers it."""
+
+    def title(data: dict[str, Any]) -> None:
+        block = next(i for i in data["initiatives"] if i["title"] is None and i["sections"])
+        block["title"] = "A title on a line a section writes"
+
+    refused(written(tmp_path, title), "is written by two records")

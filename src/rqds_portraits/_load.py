@@ -108,8 +108,9 @@ def load_file(path: str | PathLike[str], *, sha256: str | None = None) -> Datase
     from rqds_portraits._loading.integrity import (
         parse_dataset_file,  # pydantic and the checks: only for files from outside
     )
+    from rqds_portraits._render import render  # what is accepted regenerates its source: no line written twice
 
-    return Dataset(DatasetFile(raw, digest, parse_dataset_file(raw, shown_path)))
+    return Dataset(DatasetFile(raw, digest, parse_dataset_file(raw, shown_path, also=render)))
 
 
 def clear_cache() -> None:

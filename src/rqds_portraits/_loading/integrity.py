@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import typing
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -49,9 +49,13 @@ _DECODER = json.JSONDecoder()
 _SPACE = " \t\n\r"
 
 
-def parse_dataset_file(raw: bytes, where: str) -> dict[str, Any]:
+def parse_dataset_file(
+    raw: bytes, where: str, also: Callable[[EditionRecords], object] | None = None
+) -> dict[str, Any]:
     """The members of the dataset file *raw* (named *where* in messages), upgraded to today's
-    layout and checked whole.
+    layout and checked whole; *also*, when given, is called with the records and may raise
+    :class:`~rqds_portraits.DatasetIntegrityError` too (``load_file`` renders them: what it
+    accepts regenerates its source).
 
     The file is read member by member and each table record by record, each validated
     as it is read: the first problem stops the reading, so refusing a file costs at most
@@ -72,6 +76,11 @@ def parse_dataset_file(raw: bytes, where: str) -> dict[str, Any]:
         raise DatasetIntegrityError(f"{where} is not a JSON dataset file: {error}") from None
     records = EditionRecords(**reader.converted)
     check_records(records, where)
+    if also is not None:
+        try:
+            also(records)
+        except DatasetIntegrityError as error:
+            raise DatasetIntegrityError(f"{where}: {error}") from None
     return members
 
 

@@ -75,7 +75,8 @@ def parse_dataset_file(
     except ValueError as error:  # json.JSONDecodeError
         raise DatasetIntegrityError(f"{where} is not a JSON dataset file: {error}") from None
     records = EditionRecords(**reader.converted)
-    check_records(records, where)
+    for problem in _problems(records, reader.ids):
+        raise DatasetIntegrityError(f"{where}: {problem}")
     if also is not None:
         try:
             also(records)
@@ -85,18 +86,21 @@ def parse_dataset_file(
 
 
 def _size(value: Any, budget: int) -> int:
-    """What is left of *budget* once the JSON values in *value* are counted (negative: too many, or an
-    integer outside 0 to :data:`MAX_INTEGER`, which :func:`_integer` then names)."""
-    budget -= 1
-    if isinstance(value, dict):
-        value = list(value.values())
-    if isinstance(value, list):
-        for item in value:
-            budget = _size(item, budget)
-            if budget < 0:
-                break
-    elif type(value) is int and not 0 <= value <= MAX_INTEGER:
-        return -1 - MAX_VALUES  # below any count
+    """What is left of *budget* once the JSON values in *value* are counted (negative: too many, or below
+    ``-MAX_VALUES`` for an integer outside 0 to :data:`MAX_INTEGER`, which :func:`_integer` then names)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        budget -= 1
+        kind = type(item)
+        if kind is dict:
+            stack.extend(item.values())
+        elif kind is list:
+            stack.extend(item)
+        elif kind is int and not 0 <= item <= MAX_INTEGER:
+            return -1 - MAX_VALUES  # below any count
+        if budget < 0:
+            break
     return budget
 
 
@@ -122,6 +126,7 @@ class _Reader:
         self.position = 0
         self.layout = 0
         self.converted: dict[str, Any] = {}
+        self.ids: dict[str, set[str]] = {}  # each table's ids, checked as they are read
 
     def _skip(self) -> None:
         text, position = self.text, self.position
@@ -224,6 +229,7 @@ class _Reader:
                 if self._expect(",]") == "]":
                     break
         self.converted[name] = tuple(converted)
+        self.ids[name] = ids.exact
         return rows
 
     def _part(
@@ -280,7 +286,8 @@ def check_records(records: EditionRecords, where: str = "the dataset") -> None:
         raise DatasetIntegrityError(f"{where}: {problem}")
 
 
-def _problems(records: EditionRecords) -> Iterator[str]:
+def _problems(records: EditionRecords, known: dict[str, set[str]] | None = None) -> Iterator[str]:
+    """The problems of *records*, first to last; *known* gives each table's ids when they were checked already."""
     if not is_edition_name(records.edition):
         yield (
             f"edition: {shown(records.edition)} is not an edition's name "
@@ -288,8 +295,10 @@ def _problems(records: EditionRecords) -> Iterator[str]:
         )
     if records.revision < 1:
         yield f"revision: must be at least 1, not {records.revision}"
-    ids: dict[str, set[str]] = {}
+    ids: dict[str, set[str]] = dict(known or {})
     for table in RECORD_TABLES:
+        if table in ids:
+            continue
         seen = _Ids(table)
         for position, record in enumerate(getattr(records, table)):
             yield from seen.add(record.id, position)

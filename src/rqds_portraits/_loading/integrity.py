@@ -13,6 +13,7 @@ checks on what it writes (:func:`check_records`).
 from __future__ import annotations
 
 import json
+import re
 import typing
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
@@ -46,6 +47,8 @@ MAX_VALUES = 10_000
 initiative block, holds a few hundred): a larger one is refused before it is validated."""
 
 _DECODER = json.JSONDecoder()
+_PLAIN_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""An id as the build writes them (``laval-07-a1``): its lookup key is itself with spaces for hyphens."""
 _SPACE = " \t\n\r"
 
 
@@ -340,7 +343,12 @@ class _Ids:
 
     def add(self, record_id: str, position: int) -> Iterator[str]:
         """The problem of the id *record_id* of the record at *position*, if any; then it is known."""
-        key = lookup_key(record_id) if len(record_id) <= MAX_NAME_LENGTH else None
+        if len(record_id) > MAX_NAME_LENGTH:
+            key = None
+        elif _PLAIN_ID.fullmatch(record_id):
+            key = record_id.replace("-", " ")  # what lookup_key gives, without its Unicode steps
+        else:
+            key = lookup_key(record_id)
         where = f"{self.table}[{position}].id"
         if record_id in self.exact:
             yield f"{where}: {shown(record_id)} is used twice"

@@ -141,6 +141,15 @@ def sandbox() -> Iterator[None]:
         os.chdir(before)
 
 
+def _encodable(path: Path) -> bool:
+    """Whether *path* can be written as bytes (a lone surrogate outside ``surrogateescape``'s range cannot)."""
+    try:
+        os.fsencode(path)
+    except UnicodeError:
+        return False
+    return True
+
+
 class BytesPath(os.PathLike[bytes]):
     """A path-like object whose path is bytes (what ``os.fspath`` also accepts)."""
 
@@ -419,7 +428,7 @@ def folders() -> st.SearchStrategy[object]:
     return st.one_of(
         inside,
         inside.map(str),
-        inside.map(BytesPath),
+        inside.filter(_encodable).map(BytesPath),
         relative,
         st.sampled_from(
             [

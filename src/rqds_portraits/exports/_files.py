@@ -47,6 +47,8 @@ def export_folder(folder: object) -> Path:
         raise ExportError(f"cannot create the folder {shown(text)}: its parent folder does not exist") from None
     except OSError as error:
         raise ExportError(f"cannot write into {shown(text)}: {error.strerror or error}") from None
+    except UnicodeError:  # a lone surrogate this file system cannot encode
+        raise InvalidArgument(f"folder= must name a folder this system can write, not {shown(text)}") from None
     if not path.is_dir():
         raise ExportError(f"cannot write into {shown(text)}: it is not a folder")
     return path

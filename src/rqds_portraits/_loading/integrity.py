@@ -49,7 +49,7 @@ initiative block, holds a few hundred): a larger one is refused before it is val
 _DECODER = json.JSONDecoder()
 _PLAIN_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 """An id as the build writes them (``laval-07-a1``): its lookup key is itself with spaces for hyphens."""
-_SPACE = " \t\n\r"
+_SPACE = re.compile(r"[ \t\n\r]*")
 
 
 def parse_dataset_file(
@@ -132,10 +132,7 @@ class _Reader:
         self.ids: dict[str, set[str]] = {}  # each table's ids, checked as they are read
 
     def _skip(self) -> None:
-        text, position = self.text, self.position
-        while position < len(text) and text[position] in _SPACE:
-            position += 1
-        self.position = position
+        self.position = _SPACE.match(self.text, self.position).end()  # type: ignore[union-attr]  # it always matches
 
     def _value(self) -> tuple[Any, str]:
         """The JSON value at the reading position, and its text."""

@@ -7,6 +7,8 @@ fresh process (``--runs`` times; the medians are printed):
 
 - **the 10.7 KB bomb** (issue 19): a gzipped file of the right layout and edition whose
   ``mentions`` are 500 000 copies of ``{"id":"x"}``, an invalid record (5.5 MB of JSON);
+- **the whitespace bomb**: 60 MiB of spaces inside an object, 61 KB gzipped (what a reader that skips
+  whitespace one character at a time in Python would take seconds over);
 - **the valid-looking file**: a real dataset file whose mentions are 100 000 copies of a real
   one, each with its own id, the last naming no partner: every record is valid alone, so the
   file is refused only by the checks of the whole file, the most a file can make them read.
@@ -60,6 +62,13 @@ def bomb(folder: Path) -> Path:
     return path
 
 
+def whitespace(folder: Path) -> Path:
+    """60 MiB of spaces inside an object."""
+    path = folder / "whitespace.json.gz"
+    path.write_bytes(gzip.compress(b"{" + b" " * (60 * 1024 * 1024) + b'"format":2}', compresslevel=9, mtime=0))
+    return path
+
+
 def valid_looking(folder: Path, python: str, env: dict[str, str]) -> Path:
     """A real dataset file whose mentions are 100 000 copies of its first, each with its own id, the last dangling."""
     code = "import rqds_portraits as rp, sys; sys.stdout.buffer.write(rp.load('2014-2015').to_json())"
@@ -108,7 +117,7 @@ def main() -> int:
     limit = int(args.memory_limit * 1024**3)
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
-        for path in (bomb(folder), valid_looking(folder, args.python, env)):
+        for path in (bomb(folder), whitespace(folder), valid_looking(folder, args.python, env)):
             results = [measure(args.python, path, env, limit, args.timeout) for _ in range(args.runs)]
             seconds = statistics.median(float(str(r["seconds"])) for r in results)
             peak = statistics.median(float(str(r["peak_mib"])) for r in results)

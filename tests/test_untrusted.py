@@ -524,3 +524,25 @@ def test_a_line_written_by_two_records_is_refused(tmp_path: Path) -> None:
         block["title"] = "A title on a line a section writes"
 
     refused(written(tmp_path, title), "is written by two records")
+
+
+def test_a_real_sigint_ends_the_command_line_quietly() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import os, signal, sys; import rqds_portraits._load as loading; from rqds_portraits._cli import main; "
+        "loading.load = lambda *a, **k: os.kill(os.getpid(), signal.SIGINT); sys.exit(main(['summary']))"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)
+    assert (result.returncode, result.stdout, result.stderr) == (130, b"", b"")
+
+
+def test_ctrl_c_ends_the_build_tool_with_status_130(monkeypatch: pytest.MonkeyPatch) -> None:
+    import rqds_build.__main__ as build
+
+    def interrupted(*args: object) -> list[Path]:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build, "check", interrupted)
+    assert _build("--check") == (130, "")

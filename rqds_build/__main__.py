@@ -77,7 +77,22 @@ def _new(argv: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the build command; returns its exit status (0, 1 when not reproducible, 2 for data problems)."""
+    """Run the build command; returns its exit status (0, 1 when not reproducible, 2 for data problems,
+    130 after Ctrl-C). Every failure is one line on stderr, never a traceback."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        return 130
+    except OSError as error:  # a missing or read-only folder, a dangling link, a full disk
+        name = f" {error.filename}" if error.filename else ""
+        print(f"build error: cannot use{name}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    except Exception as error:  # a bug of the build: one line that says so
+        print(f"build error: internal error ({type(error).__name__}: {error}); please report it", file=sys.stderr)
+        return 2
+
+
+def _main(argv: list[str] | None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
     try:
         if arguments[:1] == ["new"]:

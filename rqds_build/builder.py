@@ -60,6 +60,8 @@ DATASET_FILE = "dataset.json"
 REGISTRY_FILE = "partners.toml"
 INDEX_FILE = "editions.json"
 SCHEMA_FILE = "dataset.schema.json"
+ANCHOR_FILE = Path("_loading", "anchor.py")
+"""The module, beside the package's ``data/`` folder, that records the edition index's hash in code."""
 _ARCHIVE = re.compile(r"^dataset\.r([0-9]+)\.json\.gz$")
 _ACRONYM = re.compile(r"(?<!\w)[A-ZÉÈÀÎÔ][A-ZÉÈÀÎÔ0-9]+(?:-[A-ZÉ]+)?(?!\w)")
 
@@ -357,7 +359,25 @@ def build_outputs(data_dir: Path, curation_dir: Path | None = None) -> dict[Path
     problems.raise_if_any()
     outputs[data_dir / INDEX_FILE] = dumps({"format": LAYOUT, "editions": index})
     outputs[data_dir / SCHEMA_FILE] = dumps(json_schema())
+    anchor = data_dir.parent / ANCHOR_FILE
+    if anchor.parent.is_dir():  # the data folder of a package (not a scratch folder): anchor its index
+        outputs[anchor] = anchor_module(outputs[data_dir / INDEX_FILE])
     return outputs
+
+
+def anchor_module(index: bytes) -> bytes:
+    """The Python module that records the SHA-256 of the edition index *index* in the package's code.
+
+    Loading refuses an index whose hash differs (a tampered install): whoever can change
+    ``editions.json`` and the hashes it lists must also change code the package imports.
+    """
+    return (
+        '"""The SHA-256 of the edition index ``data/editions.json``: written by ``python -m rqds_build``, checked\n'
+        "by ``python -m rqds_build --check``. Never edit it by hand: rebuild.\n\n"
+        "Loading refuses an index whose hash differs, with a DatasetIntegrityError (the install was altered).\n"
+        '"""\n\n'
+        f'EDITIONS_SHA256 = "{hashlib.sha256(index).hexdigest()}"\n'
+    ).encode()
 
 
 def archive(data_dir: Path, curation_dir: Path | None = None) -> list[Path]:

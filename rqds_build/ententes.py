@@ -317,7 +317,17 @@ def check_coverage(ctx: BuildContext, units: Sequence[TextUnit], named: Sequence
     words = ctx.curated.get("conventions", {}).get("entente_words", [])
     if not words:
         return
-    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)", re.IGNORECASE)
+    try:
+        if not isinstance(words, list) or not all(isinstance(word, str) for word in words):
+            raise TypeError("not a list of strings")
+        pattern = re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)", re.IGNORECASE)
+    except (re.error, TypeError) as error:
+        ctx.problems.add(
+            ctx.curated_file,
+            ctx.key_line("conventions.entente_words"),
+            f"[conventions] entente_words must be a list of regular expressions: {error}",
+        )
+        return
 
     def listed(entry: Table) -> Passage:
         required_str(entry, "why")

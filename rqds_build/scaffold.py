@@ -196,6 +196,10 @@ def _decisions(ctx: BuildContext, registry: Any, unknown: dict[str, str]) -> Ite
         )
 
 
+MAX_SOURCE_BYTES = 16 * 1024 * 1024
+"""The largest source text ``new`` reads (the 2014-2015 one is under 200 KB)."""
+
+
 def scaffold(data_dir: Path, edition: str, source: Path, curation_dir: Path | None = None) -> tuple[Path, int]:
     """Create ``data_dir/edition/source.txt`` from *source* and ``curation_dir/edition/curated.toml``
     (*curation_dir* is *data_dir* when ``None``) with a TODO for each decision; returns the
@@ -207,10 +211,14 @@ def scaffold(data_dir: Path, edition: str, source: Path, curation_dir: Path | No
     for existing in (data_folder, folder):
         if existing.exists() and any(existing.iterdir()):
             raise BuildError(f"{existing} exists already: the scaffold never overwrites an edition")
+    from rqds_portraits._io import Unreadable, read_regular_file
+
     try:
-        raw = source.read_bytes()
+        raw = read_regular_file(source, MAX_SOURCE_BYTES)  # a regular file, read within a bound
         lines = raw.decode("utf-8").split("\n")
-    except (OSError, UnicodeDecodeError) as error:
+    except Unreadable as error:
+        raise BuildError(f"cannot read the source text {source}: {error.reason}") from None
+    except UnicodeDecodeError as error:
         raise BuildError(f"cannot read the source text {source}: {error}") from None
     base = _base(curation, edition)
     _, curated = _header(edition, base, lines)

@@ -16,7 +16,8 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 import rqds_portraits as rp
-from rqds_portraits._loading import files
+from rqds_portraits._loading import anchor, files
+from rqds_portraits._loading.files import sha256_of
 
 from .synthetic import CURATION, data_with_later_edition
 
@@ -44,6 +45,8 @@ def serve_data_from(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
             ) from None
 
     monkeypatch.setattr(files, "read_bundled", read)
+    # The index of *folder* is anchored as the build anchors the package's (its hash, recorded in code).
+    monkeypatch.setattr(anchor, "EDITIONS_SHA256", sha256_of((folder / "editions.json").read_bytes()))
     rp.clear_cache()
 
 

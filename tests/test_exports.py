@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import os
 import sqlite3
 import sys
 from decimal import Decimal
@@ -211,20 +212,21 @@ def test_exports_are_written_whole_and_never_through_a_link(tmp_path: Path) -> N
 
 def test_a_folder_that_cannot_be_written_is_an_export_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import errno
-    import tempfile
 
-    def refused(*args: object, **kwargs: object) -> tuple[int, str]:
+    from rqds_portraits.exports import _files
+
+    def refused(*args: object, **kwargs: object) -> int:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    monkeypatch.setattr(os, "open", refused)
     with pytest.raises(rp.ExportError, match="cannot write into .*Permission denied"):
         export(DS, "csv", tmp_path)
     monkeypatch.undo()
 
-    def full(self: Path, data: bytes) -> int:
+    def full(descriptor: int, content: bytes) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(Path, "write_bytes", full)
+    monkeypatch.setattr(_files, "_write_all", full)
     with pytest.raises(rp.ExportError, match="No space left on device"):
         export(DS, "json", tmp_path)
     monkeypatch.undo()

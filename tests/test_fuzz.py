@@ -85,6 +85,7 @@ OLD = rp.load(EDITION, revision=1, sha256=OLD_SHA256)
 
 EXAMPLES = settings().max_examples  # the profile loaded by tests/conftest.py
 COSTLY_EXAMPLES = max(10, EXAMPLES // 5)
+MUTATED_EXAMPLES = max(10, EXAMPLES // 2)
 CALLS: Counter[str] = Counter()
 """What the fuzz did: calls answered, package errors, calls Python refused to bind."""
 
@@ -138,6 +139,15 @@ def sandbox() -> Iterator[None]:
         yield
     finally:
         os.chdir(before)
+
+
+def _encodable(path: Path) -> bool:
+    """Whether *path* can be written as bytes (a lone surrogate outside ``surrogateescape``'s range cannot)."""
+    try:
+        os.fsencode(path)
+    except UnicodeError:
+        return False
+    return True
 
 
 class BytesPath(os.PathLike[bytes]):
@@ -419,7 +429,7 @@ def folders() -> st.SearchStrategy[object]:
     return st.one_of(
         inside,
         inside.map(str),
-        inside.map(BytesPath),
+        inside.filter(_encodable).map(BytesPath),
         relative,
         st.sampled_from(
             [
@@ -998,6 +1008,142 @@ def test_load_file_of_an_altered_dataset_file(source: str, data: st.DataObject, 
     if isinstance(answer, rp.Dataset):  # what the checks admit must serve every table
         assert all(getattr(answer, table) == getattr(answer.records, table) for table in rp.RECORD_TABLES)
         assert len(answer.render().split("\n")) == answer.source.line_count
+
+
+# -- issue 19: a real dataset file mutated; what load_file accepts, every function answers ------
+DATASET_METHODS = sorted(
+    label
+    for label in FUZZED
+    if TARGETS[label].owner is rp.Dataset and TARGETS[label].kind in ("method", "call") and label not in COSTLY
+)
+_DECIMALS = ["1e999999999", "-1e999999999", "0E+999999", "-0", "0.001", "1E+3", "NaN", "sNaN", "999999999999.99"]
+_INTEGERS = [0, -1, 1, 2, 2**31, 2**53 + 1, 2**63, 2**64, 10**9, 10**9 + 1, 1117, 1118, 1119]
+
+
+def _near(value: Any, ids: list[str]) -> st.SearchStrategy[Any]:
+    """Values near *value* (of its kind, or of another kind), some of them hostile."""
+    anything_else: st.SearchStrategy[Any] = st.sampled_from(
+        [None, "", 0, [], {}, True, "x" * 301, "١", "\u0301", "2014-2015\n"]
+    )
+    if isinstance(value, bool):
+        near: st.SearchStrategy[Any] = st.just(not value)
+    elif isinstance(value, int):
+        near = st.one_of(st.sampled_from([value + 1, value - 1, *_INTEGERS]), st.integers(-(2**70), 2**70))
+    elif isinstance(value, str):
+        variants = [value.upper(), value.lower(), f" {value}", f"{value} ", value[::-1], value.replace("-", "_")]
+        variants += [value + "z", value[:10], value + "\n", "2024-02-30", "0001-01-01", "9999-12-31", *_DECIMALS]
+        near = st.one_of(st.sampled_from(variants), st.sampled_from(ids), st.text(max_size=12))
+    elif isinstance(value, list) and len(value) == 2 and all(type(item) is int for item in value):
+        a, b = value
+        near = st.sampled_from([[b, a], [0, 0], [a, a], [b, b], [1, 2**40], [a, b + 1], [a - 1, b], [-1, b], [a]])
+    elif isinstance(value, list):
+        near = st.sampled_from([[], value[:1], value + value[:1], value[::-1], [None], [value]])
+    elif isinstance(value, dict):
+        near = st.sampled_from([{}, {**value, "unexpected": 1}, dict(list(value.items())[:-1])])
+    else:  # None
+        near = st.one_of(st.sampled_from(ids), st.sampled_from(["", "2014-01-01", 0, [], "x"]))
+    return st.one_of(near, near, near, anything_else)
+
+
+class Mutated:
+    """A mutated dataset file: its bytes, shown by what the mutation was (not by its half megabyte)."""
+
+    def __init__(self, raw: bytes, mutation: str) -> None:
+        self.raw = raw
+        self.mutation = mutation
+
+    def __repr__(self) -> str:
+        return f"<{self.mutation}>"
+
+
+@st.composite
+def mutated_files(draw: st.DrawFn) -> Mutated:
+    """A real dataset file (either revision's layout) with one mutation, and what the mutation was."""
+    source = draw(st.sampled_from(sorted(FILE_SOURCES)), label="source")
+    raw = FILE_SOURCES[source]
+    how = draw(st.sampled_from(["field"] * 6 + ["twin", "drop", "swap", "bytes"]), label="mutation")
+    if how == "bytes":  # the bytes themselves: a byte changed, inserted or cut
+        at = draw(st.integers(0, len(raw) - 1), label="at")
+        byte = bytes([draw(st.integers(0, 255))])
+        cut = draw(st.sampled_from([raw[:at] + byte + raw[at + 1 :], raw[:at] + byte + raw[at:], raw[:at]]))
+        return Mutated(cut, f"{source}: bytes at {at}")
+    document = json.loads(raw)
+    tables = [name for name, value in document.items() if isinstance(value, list) and value]
+    ids = sorted({row["id"] for name in tables for row in document[name] if isinstance(row, dict) and "id" in row})
+    table = draw(st.sampled_from([*tables, "source", "(top)"]), label="table")
+    if how != "field" and table in tables:
+        rows = document[table]
+        i = draw(st.integers(0, len(rows) - 1), label="row")
+        j = draw(st.integers(0, len(rows) - 1), label="other row")
+        if how == "twin":
+            twin = dict(rows[i])
+            twin["id"] = draw(st.sampled_from([twin["id"].upper(), twin["id"].replace("-", " "), rows[j]["id"]]))
+            rows.insert(j, twin)
+        elif how == "drop":
+            del rows[i]
+        else:
+            rows[i], rows[j] = rows[j], rows[i]
+        where = f"{table}[{i}]"
+    else:
+        if table == "(top)":
+            parent: Any = document
+        elif table == "source":
+            parent = document["source"]
+        else:
+            parent = document[table][draw(st.integers(0, len(document[table]) - 1), label="row")]
+            nested = [
+                key for key, value in parent.items() if isinstance(value, list) and value and isinstance(value[0], dict)
+            ]
+            if draw(st.booleans(), label="nested") and nested:  # a section's element, a territory's website
+                items: list[Any] = parent[draw(st.sampled_from(nested))]
+                parent = items[draw(st.integers(0, len(items) - 1))]
+        key = draw(st.sampled_from(sorted(parent)), label="field")
+        parent[key] = draw(_near(parent[key], ids), label="value")
+        where = f"{table}.{key}"
+    text = json.dumps(document, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    return Mutated(text, f"{source}: {how} {where}")
+
+
+def _answers(ds: rp.Dataset, data: st.DataObject) -> None:
+    """Every function on *ds*, which load_file accepted: each answers, or raises the package's error."""
+    for table in rp.RECORD_TABLES:  # lookups are exact on folded ids: each id finds its own record
+        for record in getattr(ds, table):
+            assert getattr(ds, table).lookup(record.id) is getattr(ds, table).lookup(record.id.upper()) is record
+    for territory in ds.territories:
+        for key in (territory.id, territory.name, territory.heading):
+            assert ds.territory(key) is territory
+    assert len(ds.render().split("\n")) == ds.source.line_count
+    for label in DATASET_METHODS:
+        function = getattr(ds, str(TARGETS[label].member))
+        filters = tuple(inspect.signature(DS.find_ententes).parameters) if TARGETS[label].kind == "call" else ()
+        args, kwargs = data.draw(arguments(inspect.signature(function), filters), label=label)
+        fuzz_call(function, args, kwargs)
+    for style in STYLES:
+        fuzz_call(ds.cite, [style], {})
+    fuzz_call(rp.diff, [DS, ds], {})
+    fuzz_call(ds.to_dataframe, [data.draw(st.sampled_from(TABLE_NAMES), label="dataframe")], {})
+    for format in exports.FORMATS:
+        fuzz_call(exports.export, [ds, format, OUT / "mutated"], {})
+    for name in TABLE_NAMES:  # what was exported reads back as the frame of the same table
+        assert exports.read_csv(OUT / "mutated" / f"{name}.csv").equals(ds.to_dataframe(name)), name
+
+
+@settings(max_examples=MUTATED_EXAMPLES)
+@given(mutated_files(), st.booleans(), st.data())
+def test_every_function_answers_what_load_file_accepts_of_a_mutated_file(
+    mutated: Mutated, gzipped: bool, data: st.DataObject
+) -> None:
+    """Issue 19 §2: a real dataset file with one mutation (a field of any record replaced by a near or
+    hostile value, a record twinned under a re-cased id, dropped or moved, a byte changed): load_file
+    refuses it with the package's error, or every function answers it without a foreign exception."""
+    raw = mutated.raw
+    path = FILES / "mutated.json"
+    path.write_bytes(gzip.compress(raw) if gzipped else raw)
+    CALLS["mutated file"] += 1
+    answer = fuzz_call(rp.load_file, [path], {})
+    if isinstance(answer, rp.Dataset):
+        CALLS["mutated file accepted"] += 1
+        _answers(answer, data)
 
 
 @settings(max_examples=COSTLY_EXAMPLES)

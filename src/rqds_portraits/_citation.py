@@ -24,6 +24,15 @@ def _name_parts(author: str) -> tuple[str, str]:
     return given, family
 
 
+_BIBTEX_ESCAPES = str.maketrans({"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}"})
+
+
+def _bibtex(value: str) -> str:
+    """*value* as the text of a braced BibTeX field: its braces and backslashes written as LaTeX commands,
+    so a ``}`` in a title cannot close the field and inject an entry of its own."""
+    return " ".join(value.translate(_BIBTEX_ESCAPES).split())
+
+
 def cite(source: Source, edition: str, revision: int, sha256: str, style: str = "text") -> str:
     """The citation of the data of *edition* at *revision* (whose dataset file has *sha256*), from
     its *source*, in *style*: ``"text"``, ``"bibtex"`` or ``"csl-json"``."""
@@ -45,7 +54,7 @@ def cite(source: Source, edition: str, revision: int, sha256: str, style: str = 
             "language": "french",
             "note": f"Données : rqds-portraits {__version__}, {version}, sha256 {sha256}",
         }
-        body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items())
+        body = ",\n".join(f"  {name} = {{{_bibtex(value)}}}" for name, value in fields.items())
         return f"@dataset{{{key},\n{body}\n}}"
     if style == "csl-json":
         item = {

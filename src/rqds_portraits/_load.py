@@ -22,7 +22,7 @@ import os
 from os import PathLike
 
 from rqds_portraits._dataset import Dataset
-from rqds_portraits._errors import DatasetVersionError, InvalidArgument, shown
+from rqds_portraits._errors import DatasetIntegrityError, DatasetVersionError, InvalidArgument, shown
 from rqds_portraits._loading import files
 from rqds_portraits._loading.files import inflated, read_dataset_file, sha256_of
 from rqds_portraits._loading.index import Edition, Revision, find_edition, pinned, read_index
@@ -37,6 +37,7 @@ replaces it at once, so a thread that holds the old one finishes its call with i
 
 
 def _index(cache: Once) -> tuple[Edition, ...]:
+    # The index is anchored: its hash, recorded in the package's code by the build, must match.
     return cache.get("index", read_index)
 
 
@@ -75,7 +76,15 @@ def _read(revision: Revision) -> DatasetFile:
     where = f"the installed dataset file of {revision.edition} revision {revision.revision}"
     raw = inflated(files.read_bundled(revision.edition, revision.file), where)
     remedy = " as the edition index says: the package was altered after it was built; reinstall it"
-    return verified(raw, revision.sha256, {"revision_date": revision.date.isoformat()}, where, remedy)
+    file = verified(raw, revision.sha256, {"revision_date": revision.date.isoformat()}, where, remedy)
+    # The file says which edition and revision it holds: they must be those of its entry in the index.
+    edition, number = file.data.get("edition"), file.data.get("revision")
+    if (edition, number) != (revision.edition, revision.revision):
+        raise DatasetIntegrityError(
+            f"{where} holds edition {shown(edition)} revision {shown(number)}, not the revision its entry "
+            "in the edition index names: the package was altered after it was built; reinstall it"
+        )
+    return file
 
 
 def load_file(path: str | PathLike[str], *, sha256: str | None = None) -> Dataset:
@@ -99,8 +108,9 @@ def load_file(path: str | PathLike[str], *, sha256: str | None = None) -> Datase
     from rqds_portraits._loading.integrity import (
         parse_dataset_file,  # pydantic and the checks: only for files from outside
     )
+    from rqds_portraits._render import render  # what is accepted regenerates its source: no line written twice
 
-    return Dataset(DatasetFile(raw, digest, parse_dataset_file(raw, shown_path)))
+    return Dataset(DatasetFile(raw, digest, parse_dataset_file(raw, shown_path, also=render)))
 
 
 def clear_cache() -> None:

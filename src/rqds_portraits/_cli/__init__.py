@@ -37,8 +37,26 @@ from rqds_portraits._errors import ExportError, RqdsError
 __all__ = ["WIDTH", "main"]
 
 
+INTERRUPTED = 130
+"""The exit status after Ctrl-C: 128 + SIGINT, as shells report it."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0, 2 for bad input, 1 when output cannot be written)."""
+    """Run the command line; returns the exit status (0, 2 for bad input, 1 when output cannot be
+    written or the data cannot be read, 130 after Ctrl-C). Never a traceback: one line on stderr."""
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:  # Ctrl-C: stop quietly, with the status shells expect
+        return INTERRUPTED
+    except (OSError, MemoryError) as failure:
+        error(f"cannot go on: {type(failure).__name__}: {failure}")
+        return 1
+    except Exception as failure:  # a bug of ours: one line that says so, not a traceback
+        error(f"internal error ({type(failure).__name__}: {failure}); please report it with the command you ran")
+        return 1
+
+
+def _run(argv: Sequence[str] | None) -> int:
     from rqds_portraits._load import load
 
     try:

@@ -27,6 +27,13 @@ def _status(value: str) -> str:
     return re.sub(r"[\s-]+", "_", value.strip().lower())
 
 
+def _revision(value: str) -> int:
+    """A revision as typed: ASCII digits only (not "١", "+1", "2_0" or " 2", which ``int()`` would read)."""
+    if re.fullmatch(r"[0-9]{1,9}", value) is None:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a revision number: give one in ASCII digits, such as 2")
+    return int(value)
+
+
 def _parser() -> argparse.ArgumentParser:
     # The options every command takes, before or after its name. They default to
     # "not given" (filled in by main), so a command never undoes what came before it.
@@ -34,7 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--edition", help="the edition to read, e.g. 2014-2015 or 2014/2015 (default: the latest bundled)"
     )
-    common.add_argument("--revision", type=int, help="the revision to read (default: the latest)")
+    common.add_argument("--revision", type=_revision, help="the revision to read (default: the latest)")
     common.add_argument("--json", action="store_true", help="print JSON instead of a table")
     common.add_argument("--wide", action="store_true", help="do not cut long cells to fit 100 columns")
     parser = _Parser(
@@ -116,8 +123,8 @@ def _parser() -> argparse.ArgumentParser:
     site.add_argument("outdir", help="the folder to write into (created if missing, when its parent exists)")
 
     diff = commands.add_parser("diff", parents=[common], help="what changed between two revisions of an edition")
-    diff.add_argument("old", type=int, help="the older revision, e.g. 1")
-    diff.add_argument("new", type=int, help="the newer revision, e.g. 2")
+    diff.add_argument("old", type=_revision, help="the older revision, e.g. 1")
+    diff.add_argument("new", type=_revision, help="the newer revision, e.g. 2")
     from rqds_portraits._changes import COMPARED
 
     diff.add_argument("--territory", help="the changes of one territory's records (ids or not, by reference)")

@@ -23,17 +23,29 @@ _DATA = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data")
 def read_bundled(*parts: str) -> bytes:
     """The bytes of a file under the package's ``data/`` folder (``read_bundled("2014-2015", "source.txt")``).
 
-    Works from a wheel, an editable install or a zip: files on disk and zip
-    archives are read through the package's own loader (the call importlib.resources
-    makes for them), which costs no import on the cold-start path; any other
-    loader goes through :func:`importlib.resources.files`.
+    Works from a wheel, an editable install or a zip. A file on disk is read
+    as a file given by a user is: a regular file of at most :data:`MAX_FILE_BYTES`
+    (a named pipe or a link to ``/dev/zero`` put in its place is refused at once, not
+    waited for); any other loader (a zip) goes through :func:`importlib.resources.files`.
+    A file that cannot be read raises :class:`~rqds_portraits.DatasetIntegrityError`.
     """
+    shown_name = f"data/{'/'.join(parts)}"
     loader = __spec__.loader
-    if loader is not None and hasattr(loader, "get_data"):
+    if loader is not None and hasattr(loader, "get_data") and os.path.isdir(_DATA):  # files on disk
+        from rqds_portraits._io import Unreadable, read_regular_file
+
+        path = os.path.join(_DATA, *parts)
         try:
-            return bytes(loader.get_data(os.path.join(_DATA, *parts)))
-        except OSError:
-            pass  # let importlib.resources say what is missing
+            return read_regular_file(path, MAX_FILE_BYTES)
+        except Unreadable as error:
+            if not os.path.lexists(path):
+                raise DatasetIntegrityError(
+                    f"the bundled file {shown_name} is missing: reinstall rqds-portraits"
+                ) from None
+            raise DatasetIntegrityError(
+                f"cannot read the bundled file {shown_name} ({error.reason}): the package was altered "
+                "after it was built; reinstall rqds-portraits"
+            ) from None
     from importlib.resources import files
 
     resource = files("rqds_portraits").joinpath("data")
@@ -42,9 +54,7 @@ def read_bundled(*parts: str) -> bytes:
     try:
         return resource.read_bytes()
     except OSError:
-        raise DatasetIntegrityError(
-            f"the bundled file data/{'/'.join(parts)} is missing: reinstall rqds-portraits"
-        ) from None
+        raise DatasetIntegrityError(f"the bundled file {shown_name} is missing: reinstall rqds-portraits") from None
 
 
 def read_dataset_file(path: str | PathLike[str], shown_path: str) -> bytes:

@@ -20,16 +20,31 @@ from typing import Any
 import attrs
 
 from rqds_portraits._arguments import positive_int
-from rqds_portraits._errors import DatasetVersionError, EditionNotFound, InvalidArgument, shown
+from rqds_portraits._errors import DatasetIntegrityError, DatasetVersionError, EditionNotFound, InvalidArgument, shown
 from rqds_portraits._loading import files
 from rqds_portraits._text import MAX_NAME_LENGTH
 
-__all__ = ["EDITION_NAME", "Edition", "Revision", "edition_name", "find_edition", "parse_index", "pinned"]
+__all__ = [
+    "EDITION_NAME",
+    "Edition",
+    "Revision",
+    "edition_name",
+    "find_edition",
+    "is_edition_name",
+    "parse_index",
+    "pinned",
+    "revision_file",
+]
 
 EDITION_NAME = r"^[0-9]{4}-[0-9]{4}$"
-"""An edition is named by its years, "2014-2015": never a path, never anything else."""
+"""An edition is named by its years, "2014-2015": never a path, never anything else (see :func:`is_edition_name`)."""
+
+LATEST_FILE = "dataset.json"
+"""The file of an edition's latest revision; earlier ones are ``dataset.r<N>.json.gz``."""
 
 _DIGEST = 64  # hex digits of a SHA-256
+_HEX = r"[0-9a-f]{64}"
+MAX_REVISION = 10_000
 _SEPARATORS = str.maketrans({"/": "-", "–": "-", "—": "-", "‑": "-"})
 
 
@@ -77,41 +92,151 @@ class Edition:
         return self.revisions[-1]
 
 
+def is_edition_name(text: object) -> bool:
+    """Whether *text* is an edition's name: two years of four ASCII digits, the second following the first.
+
+    >>> is_edition_name("2014-2015"), is_edition_name("2014-2015\\n"), is_edition_name("2099-1999")
+    (True, False, False)
+    """
+    if not isinstance(text, str) or re.fullmatch(EDITION_NAME, text) is None:
+        return False
+    return int(text[5:]) == int(text[:4]) + 1
+
+
+def revision_file(revision: int, latest: bool) -> str:
+    """The name of the file of *revision* in its edition's folder: ``dataset.json`` for the latest,
+    ``dataset.r<N>.json.gz`` for an earlier one (kept byte for byte, compressed)."""
+    return LATEST_FILE if latest else f"dataset.r{revision}.json.gz"
+
+
 def edition_name(value: object) -> str:
     """*value* as an edition name: ``"2014-2015"``, also written ``"2014/2015"`` or ``"2014–2015"``."""
     if not isinstance(value, str):
         raise InvalidArgument(f"edition= must be an edition's name such as '2014-2015' (a string), not {shown(value)}")
     name = value.strip().translate(_SEPARATORS) if len(value) <= MAX_NAME_LENGTH else value
-    if re.match(EDITION_NAME, name) is None:
+    if re.fullmatch(EDITION_NAME, name) is None:
         raise EditionNotFound(f"no edition {shown(value)}: an edition is named by its years, such as '2014-2015'")
     return name
 
 
-def parse_index(data: Any) -> tuple[Edition, ...]:
-    """The editions of a parsed ``editions.json``, oldest first."""
-    editions = []
-    for entry in data["editions"]:
-        name = entry["edition"]
-        revisions = tuple(
-            Revision(
-                edition=name,
-                revision=item["revision"],
-                date=datetime.date.fromisoformat(item["date"]),
-                sha256=item["sha256"],
-                layout=item["format"],
-                file=item["file"],
-            )
-            for item in entry["revisions"]
-        )
-        ledger = entry.get("ids")
-        ids = (ledger["file"], ledger["sha256"]) if ledger else None
-        editions.append(Edition(name, entry["source_sha256"], revisions, ids))
+def parse_index(raw: bytes, sha256: str | None = None) -> tuple[Edition, ...]:
+    """The editions of the edition index *raw* (the bytes of ``editions.json``), oldest first.
+
+    When *sha256* is given (the hash the build recorded in the package's code,
+    :data:`rqds_portraits._loading.anchor.EDITIONS_SHA256`), the index must have it. The index
+    must be whole and make sense: editions named by their years, in order, each with its
+    revisions numbered 1, 2, … oldest first, each with its date, hash, layout and the file the
+    build names (``dataset.r<N>.json.gz``, the latest ``dataset.json``). Anything else raises
+    :class:`~rqds_portraits.DatasetIntegrityError`: the package was altered after it was built.
+    """
+    from rqds_portraits._loading.files import sha256_of
+
+    if sha256 is not None and sha256_of(raw) != sha256:
+        raise _altered(f"has sha256 {sha256_of(raw)}, not {sha256} as the package's code records")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (ValueError, RecursionError) as error:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        raise _altered(f"is not UTF-8 JSON ({shown(str(error))})") from None
+    try:
+        return _editions(data)
+    except _Malformed as error:
+        raise _altered(str(error)) from None
+
+
+class _Malformed(Exception):
+    """Where the index is malformed (caught in :func:`parse_index`)."""
+
+
+def _altered(problem: str) -> DatasetIntegrityError:
+    return DatasetIntegrityError(
+        f"the installed edition index data/editions.json {problem}: the package was altered after it was built; "
+        "reinstall rqds-portraits"
+    )
+
+
+def _member(data: object, key: str, kind: type, path: str) -> Any:
+    value = data.get(key) if isinstance(data, dict) else None
+    if isinstance(value, bool) or not isinstance(value, kind):
+        raise _Malformed(f"has no {kind.__name__} at {path}.{key} (it holds {shown(value)})")
+    return value
+
+
+def _editions(data: object) -> tuple[Edition, ...]:
+    layout = _member(data, "format", int, "")
+    entries = _member(data, "editions", list, "")
+    if layout < 1 or not entries:
+        raise _Malformed("lists no edition")
+    editions: list[Edition] = []
+    for place, entry in enumerate(entries):
+        path = f"editions[{place}]"
+        name = _member(entry, "edition", str, path)
+        if not is_edition_name(name):
+            raise _Malformed(f"names an edition {shown(name)} at {path}, not its years such as '2014-2015'")
+        if editions and name <= editions[-1].name:
+            raise _Malformed(f"lists edition {name} after {editions[-1].name}: editions are listed oldest first, once")
+        source = _member(entry, "source_sha256", str, path)
+        items = _member(entry, "revisions", list, path)
+        if re.fullmatch(_HEX, source) is None or not items:
+            raise _Malformed(f"has no source hash or no revision at {path}")
+        after = 0
+        for number, item in enumerate(items):  # the order first: a list in reverse is named as such
+            revision = _member(item, "revision", int, f"{path}.revisions[{number}]")
+            if not after < revision <= MAX_REVISION:
+                raise _Malformed(
+                    f"lists revision {shown(revision)} at {path}.revisions[{number}], after revision {after}: "
+                    f"revisions are listed oldest first, each once, numbered from 1 to {MAX_REVISION}"
+                )
+            after = revision
+        revisions = [
+            _revision(name, item, f"{path}.revisions[{number}]", number + 1 == len(items))
+            for number, item in enumerate(items)
+        ]
+        ledger = entry.get("ids") if isinstance(entry, dict) else None
+        ids = _ledger(ledger, path) if ledger is not None else None
+        editions.append(Edition(name, source, tuple(revisions), ids))
     return tuple(editions)
 
 
+def _ledger(ledger: object, path: str) -> tuple[str, str]:
+    """The file and hash of an edition's id ledger (``{"file": "ids.json", "sha256": …}``)."""
+    file = _member(ledger, "file", str, f"{path}.ids")
+    sha256 = _member(ledger, "sha256", str, f"{path}.ids")
+    if file != "ids.json" or re.fullmatch(_HEX, sha256) is None:
+        raise _Malformed(
+            f"names its id ledger {shown(file)} with hash {shown(sha256)} at {path}.ids: expected ids.json and a SHA-256"
+        )
+    return file, sha256
+
+
+def _revision(edition: str, item: object, path: str, latest: bool) -> Revision:
+    from rqds_portraits._loading.upgrade import LAYOUT
+
+    revision = _member(item, "revision", int, path)
+    sha256 = _member(item, "sha256", str, path)
+    if re.fullmatch(_HEX, sha256) is None:
+        raise _Malformed(f"has no SHA-256 at {path}.sha256 (it holds {shown(sha256)})")
+    layout = _member(item, "format", int, path)
+    if not 1 <= layout <= LAYOUT:
+        raise _Malformed(f"gives layout {shown(layout)} at {path}.format; this package reads layouts 1 to {LAYOUT}")
+    file = _member(item, "file", str, path)
+    if file != revision_file(revision, latest):
+        raise _Malformed(f"names the file {shown(file)} at {path}.file, not {revision_file(revision, latest)!r}")
+    text = _member(item, "date", str, path)
+    try:
+        date = datetime.date.fromisoformat(text) if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text) else None
+    except ValueError:
+        date = None
+    if date is None:
+        raise _Malformed(f"has no date YYYY-MM-DD at {path}.date (it holds {shown(text)})")
+    return Revision(edition=edition, revision=revision, date=date, sha256=sha256, layout=layout, file=file)
+
+
 def read_index() -> tuple[Edition, ...]:
-    """The editions of the installed package's ``data/editions.json``, oldest first."""
-    return parse_index(json.loads(files.read_bundled("editions.json")))
+    """The editions of the installed package's ``data/editions.json``, oldest first, checked against
+    the hash the build recorded in the package's code (the anchor)."""
+    from rqds_portraits._loading.anchor import EDITIONS_SHA256
+
+    return parse_index(files.read_bundled("editions.json"), EDITIONS_SHA256)
 
 
 def find_edition(index: tuple[Edition, ...], edition: object) -> Edition:

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+import typing
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -22,65 +23,261 @@ import attrs
 
 from rqds_portraits._errors import DatasetIntegrityError, DatasetVersionError, RqdsError, shown
 from rqds_portraits._loading.codec import from_data
-from rqds_portraits._loading.index import EDITION_NAME
+from rqds_portraits._loading.index import is_edition_name
 from rqds_portraits._loading.upgrade import ADDED, LAYOUT, added, upgrade
 from rqds_portraits._records.edition import RECORD_TABLES, EditionRecords
 from rqds_portraits._records.periods import FIRST_YEAR, LAST_YEAR
-from rqds_portraits._regions import REGIONS
+from rqds_portraits._regions import REGIONS, region_number
+from rqds_portraits._text import MAX_NAME_LENGTH, lookup_key
 
-__all__ = ["MAX_MONEY", "check_records", "parse_dataset_file"]
+__all__ = ["MAX_INTEGER", "MAX_LINES", "MAX_MONEY", "MAX_VALUES", "check_records", "parse_dataset_file"]
 
 MAX_MONEY = Decimal(10) ** 12
 """No amount of the portraits reaches a thousand billion dollars; a larger one is an error."""
 
+MAX_INTEGER = 10**9
+"""No count, line, column, year or revision of the data reaches a billion: a larger integer is an
+error (well within the 64-bit integers of SQLite and pandas)."""
 
-def parse_dataset_file(raw: bytes, where: str) -> dict[str, Any]:
+MAX_LINES = 1_000_000
+"""No source text of the portraits reaches a million lines."""
+
+MAX_VALUES = 10_000
+"""No record of the data, nor member of the file, holds ten thousand JSON values (the largest, an
+initiative block, holds a few hundred): a larger one is refused before it is validated."""
+
+_DECODER = json.JSONDecoder()
+_PLAIN_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""An id as the build writes them (``laval-07-a1``): its lookup key is itself with spaces for hyphens."""
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def parse_dataset_file(
+    raw: bytes, where: str, also: Callable[[EditionRecords], object] | None = None
+) -> dict[str, Any]:
     """The members of the dataset file *raw* (named *where* in messages), upgraded to today's
-    layout and checked whole."""
+    layout and checked whole; *also*, when given, is called with the records and may raise
+    :class:`~rqds_portraits.DatasetIntegrityError` too (``load_file`` renders them: what it
+    accepts regenerates its source).
+
+    The file is read member by member and each table record by record, each validated
+    as it is read: the first problem stops the reading, so refusing a file costs at most
+    reading it once, whatever it holds (a million wrong records cost their first one).
+    """
     try:
-        data = json.loads(raw.decode("utf-8"))
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise DatasetIntegrityError(f"{where} is not UTF-8 text: {error}") from None
+    reader = _Reader(text, where)
+    try:
+        members = reader.members()
+    except RqdsError:
+        raise
     except RecursionError:
         raise DatasetIntegrityError(f"{where} is nested too deeply to be a dataset file") from None
-    except ValueError as error:
+    except ValueError as error:  # json.JSONDecodeError
         raise DatasetIntegrityError(f"{where} is not a JSON dataset file: {error}") from None
-    if not isinstance(data, dict):
-        raise DatasetIntegrityError(f"{where} holds {type(data).__name__}, not a JSON object: not a dataset file")
-    layout = data.get("format")
-    if isinstance(layout, bool) or not isinstance(layout, int) or layout < 1:
-        raise DatasetIntegrityError(
-            f"{where}: format must be a positive integer (the file's layout), not {shown(layout)}"
-        )
-    if layout > LAYOUT:
-        raise DatasetVersionError(
-            f"{where} is written in layout {layout}; this rqds-portraits reads layouts 1 to {LAYOUT}: upgrade the package"
-        )
-    members = {}
-    for member, value in data.items():
+    records = EditionRecords(**reader.converted)
+    for problem in _problems(records, reader.ids):
+        raise DatasetIntegrityError(f"{where}: {problem}")
+    if also is not None:
         try:
-            members[member] = upgrade(member, value, layout)
-        except (
-            AttributeError,
-            KeyError,
-            TypeError,
-        ) as error:  # not the shape its layout writes: the upgrade cannot read it
-            problem = f"no {error}" if isinstance(error, KeyError) else str(error)
-            raise DatasetIntegrityError(
-                f"{where}: {member} is not what layout {layout} writes ({shown(problem)})"
-            ) from None
-    for member, (_, default) in ADDED.items():
-        if added(member, layout):
-            members[member] = default
-    from rqds_portraits._loading.schema import validate  # pydantic: only for files from outside the package
-
-    validate(json.dumps(members, ensure_ascii=False), where)
-    try:
-        records = from_data(EditionRecords, members)
-    except RqdsError as error:  # a value the schema admits but the records refuse (a period's years)
-        raise DatasetIntegrityError(f"{where}: {error}") from None
-    check_records(records, where)
+            also(records)
+        except DatasetIntegrityError as error:
+            raise DatasetIntegrityError(f"{where}: {error}") from None
     return members
+
+
+def _size(value: Any, budget: int) -> int:
+    """What is left of *budget* once the JSON values in *value* are counted (negative: too many, or below
+    ``-MAX_VALUES`` for an integer outside 0 to :data:`MAX_INTEGER`, which :func:`_integer` then names)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        budget -= 1
+        kind = type(item)
+        if kind is dict:
+            stack.extend(item.values())
+        elif kind is list:
+            stack.extend(item)
+        elif kind is int and not 0 <= item <= MAX_INTEGER:
+            return -1 - MAX_VALUES  # below any count
+        if budget < 0:
+            break
+    return budget
+
+
+def _integer(value: Any, path: str) -> str | None:
+    """The place and value of the first integer of *value* (at *path*) outside 0 to :data:`MAX_INTEGER`."""
+    if isinstance(value, dict):
+        value = {f"{path}.{key}": item for key, item in value.items()}
+    elif isinstance(value, list):
+        value = {f"{path}[{position}]": item for position, item in enumerate(value)}
+    else:
+        if type(value) is int and not 0 <= value <= MAX_INTEGER:
+            return f"{path}: {shown(value)} is not an integer from 0 to {MAX_INTEGER:,}"
+        return None
+    return next((found for place, item in value.items() if (found := _integer(item, place))), None)
+
+
+class _Reader:
+    """Reads a dataset file's JSON object member by member, and its tables record by record, checking each part."""
+
+    def __init__(self, text: str, where: str) -> None:
+        self.text = text
+        self.where = where
+        self.position = 0
+        self.layout = 0
+        self.converted: dict[str, Any] = {}
+        self.ids: dict[str, set[str]] = {}  # each table's ids, checked as they are read
+
+    def _skip(self) -> None:
+        self.position = _SPACE.match(self.text, self.position).end()  # type: ignore[union-attr]  # it always matches
+
+    def _value(self) -> tuple[Any, str]:
+        """The JSON value at the reading position, and its text."""
+        self._skip()
+        start = self.position
+        value, self.position = _DECODER.raw_decode(self.text, start)
+        return value, self.text[start : self.position]
+
+    def _expect(self, characters: str) -> str:
+        self._skip()
+        found = self.text[self.position : self.position + 1]
+        if not found or found not in characters:
+            expected = " or ".join(repr(c) for c in characters)
+            raise json.JSONDecodeError(f"{expected} expected", self.text, self.position)
+        self.position += 1
+        return found
+
+    def _not_an_object(self) -> DatasetIntegrityError:
+        value, _ = self._value()  # a list is named by its first character, not read
+        return DatasetIntegrityError(
+            f"{self.where} holds {type(value).__name__}, not a JSON object: not a dataset file"
+        )
+
+    def members(self) -> dict[str, Any]:
+        self._skip()
+        if self.text.startswith("[", self.position):
+            raise DatasetIntegrityError(f"{self.where} holds list, not a JSON object: not a dataset file")
+        if not self.text.startswith("{", self.position):
+            raise self._not_an_object()
+        self.position += 1
+        members: dict[str, Any] = {}
+        self._skip()
+        if self.text.startswith("}", self.position):
+            self.position += 1
+        else:
+            while True:
+                key, _ = self._value()
+                if not isinstance(key, str):
+                    raise json.JSONDecodeError("a member name expected", self.text, self.position)
+                self._expect(":")
+                if key in members:
+                    raise DatasetIntegrityError(f"{self.where}: {key} is written twice")
+                members[key] = self._member(key, not members)
+                if self._expect(",}") == "}":
+                    break
+        self._skip()
+        if self.position != len(self.text):
+            raise json.JSONDecodeError("Extra data", self.text, self.position)
+        self._complete(members)
+        return members
+
+    def _member(self, name: str, first: bool) -> Any:
+        if first and name != "format":
+            self._format(None)
+        if name not in _FIELDS:
+            raise DatasetIntegrityError(f"{self.where} does not fit its schema: {name}: Extra inputs are not permitted")
+        self._skip()
+        if name in RECORD_TABLES and self.text.startswith("[", self.position):
+            return self._table(name)
+        value, text = self._value()
+        if name == "format":
+            self._format(value)
+        value, self.converted[name] = self._part(name, value, text, (name,), _FIELDS[name])
+        return value
+
+    def _format(self, layout: Any) -> None:
+        if isinstance(layout, bool) or not isinstance(layout, int) or layout < 1:
+            raise DatasetIntegrityError(
+                f"{self.where}: format must be a positive integer (the file's layout, its first member), not {shown(layout)}"
+            )
+        if layout > LAYOUT:
+            raise DatasetVersionError(
+                f"{self.where} is written in layout {layout}; this rqds-portraits reads layouts 1 to {LAYOUT}: upgrade the package"
+            )
+        self.layout = layout
+
+    def _table(self, name: str) -> list[Any]:
+        cls = _RECORD_CLASSES[name]
+        self.position += 1  # the "["
+        rows: list[Any] = []
+        converted: list[Any] = []
+        ids = _Ids(name)
+        self._skip()
+        if self.text.startswith("]", self.position):
+            self.position += 1
+        else:
+            while True:
+                value, text = self._value()
+                value, record = self._part(name, value, text, (name, len(rows)), cls, row=True)
+                for problem in ids.add(record.id, len(rows)):  # a repeated id stops the reading there
+                    raise DatasetIntegrityError(f"{self.where}: {problem}")
+                rows.append(value)
+                converted.append(record)
+                if self._expect(",]") == "]":
+                    break
+        self.converted[name] = tuple(converted)
+        self.ids[name] = ids.exact
+        return rows
+
+    def _part(
+        self, name: str, value: Any, text: str, place: tuple[int | str, ...], hint: Any, row: bool = False
+    ) -> tuple[Any, Any]:
+        """*value* (written *text*), the member *name* or one of its rows: upgraded, validated, and as a record."""
+        from rqds_portraits._loading.schema import validate_part  # pydantic: only for files from outside the package
+
+        path = "".join(f"[{part}]" if isinstance(part, int) else part for part in place)
+        left = _size(value, MAX_VALUES)
+        if left < -MAX_VALUES:  # an integer the exports and render cannot hold (SQLite: 64 bits)
+            raise DatasetIntegrityError(f"{self.where}: {_integer(value, path)}")
+        if left < 0:
+            raise DatasetIntegrityError(
+                f"{self.where}: {path} holds more than {MAX_VALUES} values: not a dataset file's"
+            )
+        if self.layout < LAYOUT:
+            try:
+                value = upgrade(name, [value], self.layout)[0] if row else upgrade(name, value, self.layout)
+            except (AttributeError, KeyError, TypeError, IndexError) as error:  # not the shape its layout writes
+                problem = f"no {error}" if isinstance(error, KeyError) else str(error)
+                raise DatasetIntegrityError(
+                    f"{self.where}: {path} is not what layout {self.layout} writes ({shown(problem)})"
+                ) from None
+            text = json.dumps(value, ensure_ascii=False)
+        validate_part(hint, text, place, self.where)
+        try:
+            return value, from_data(hint, value)
+        except (RqdsError, ValueError, TypeError, OverflowError) as error:
+            # a value the schema admits but the records refuse (a period's years, a time written "…z")
+            said = " ".join(str(error).split())
+            raise DatasetIntegrityError(f"{self.where}: {path}: {said[:300]}{'…' if len(said) > 300 else ''}") from None
+
+    def _complete(self, members: dict[str, Any]) -> None:
+        """Give the members an older layout lacks their value, and refuse a file that lacks another."""
+        if not members:
+            self._format(None)
+        for member, (_, default) in ADDED.items():
+            if added(member, self.layout):
+                members[member] = default
+                self.converted[member] = from_data(_FIELDS[member], default)
+        missing = [name for name in _FIELDS if name not in members]
+        if missing:
+            raise DatasetIntegrityError(f"{self.where} does not fit its schema: {missing[0]}: Field required")
+
+
+_FIELDS: dict[str, Any] = typing.get_type_hints(EditionRecords)
+_RECORD_CLASSES: dict[str, type] = {table: typing.get_args(_FIELDS[table])[0] for table in RECORD_TABLES}
 
 
 def check_records(records: EditionRecords, where: str = "the dataset") -> None:
@@ -89,22 +286,27 @@ def check_records(records: EditionRecords, where: str = "the dataset") -> None:
         raise DatasetIntegrityError(f"{where}: {problem}")
 
 
-def _problems(records: EditionRecords) -> Iterator[str]:
-    if re.match(EDITION_NAME, records.edition) is None:
-        yield f"edition: {shown(records.edition)} is not an edition's name (its years, such as '2014-2015')"
+def _problems(records: EditionRecords, known: dict[str, set[str]] | None = None) -> Iterator[str]:
+    """The problems of *records*, first to last; *known* gives each table's ids when they were checked already."""
+    if not is_edition_name(records.edition):
+        yield (
+            f"edition: {shown(records.edition)} is not an edition's name "
+            "(its years, the second following the first, such as '2014-2015')"
+        )
     if records.revision < 1:
         yield f"revision: must be at least 1, not {records.revision}"
-    ids: dict[str, set[str]] = {}
+    ids: dict[str, set[str]] = dict(known or {})
     for table in RECORD_TABLES:
-        seen: set[str] = set()
+        if table in ids:
+            continue
+        seen = _Ids(table)
         for position, record in enumerate(getattr(records, table)):
-            if record.id in seen:
-                yield f"{table}[{position}].id: {shown(record.id)} is used twice"
-            seen.add(record.id)
-        ids[table] = seen
+            yield from seen.add(record.id, position)
+        ids[table] = seen.exact
     for position, territory in enumerate(records.territories):
         if territory.region_number not in REGIONS:
             yield f"territories[{position}].region_number: {shown(territory.region_number)} is not a region number from 01 to 17"
+    yield from _territory_names(records)
     yield from _references(records, ids)
     yield from _lines(records)
     for position, period in enumerate(records.periods):
@@ -112,12 +314,73 @@ def _problems(records: EditionRecords) -> Iterator[str]:
             yield f"periods[{position}]: {period.start}-{period.end} is not a period from {FIRST_YEAR} to {LAST_YEAR}"
     for position, amount in enumerate(records.amounts):
         value = amount.value
-        if not value.is_finite() or abs(value) >= MAX_MONEY or value.as_tuple().exponent < -2:  # type: ignore[operator]
+        # Compared without arithmetic: abs() of 1e999999999 would overflow the decimal context.
+        if (
+            not value.is_finite()
+            or value.adjusted() >= 12
+            or value.copy_abs() >= MAX_MONEY
+            or value.as_tuple().exponent < -2  # type: ignore[operator]
+        ):
             yield f"amounts[{position}].value: {shown(value)} is not an amount in dollars and cents below {MAX_MONEY:,}"
+        if amount.per_years is not None and amount.per_years < 1:
+            yield f"amounts[{position}].per_years: {amount.per_years} is not a number of years (1 or more)"
     for position, mention in enumerate(records.mentions):
         roles = mention.roles
         if not roles or len(set(roles)) != len(roles) or ("mentioned" in roles and len(roles) > 1):
             yield f"mentions[{position}].roles: {shown(roles)} must be one or several distinct roles, 'mentioned' alone"
+
+
+class _Ids:
+    """The ids of one table: each must differ from the others as lookups read them (folded)."""
+
+    def __init__(self, table: str) -> None:
+        self.table = table
+        self.exact: set[str] = set()
+        self.folded: dict[str, str] = {}
+
+    def add(self, record_id: str, position: int) -> Iterator[str]:
+        """The problem of the id *record_id* of the record at *position*, if any; then it is known."""
+        if len(record_id) > MAX_NAME_LENGTH:
+            key = None
+        elif _PLAIN_ID.fullmatch(record_id):
+            key = record_id.replace("-", " ")  # what lookup_key gives, without its Unicode steps
+        else:
+            key = lookup_key(record_id)
+        where = f"{self.table}[{position}].id"
+        if record_id in self.exact:
+            yield f"{where}: {shown(record_id)} is used twice"
+        elif key is None:
+            yield f"{where}: {shown(record_id)} is longer than {MAX_NAME_LENGTH} characters"
+        elif key in self.folded:
+            # Lookups forgive case, accents and punctuation: two such ids would answer for each other.
+            yield (
+                f"{where}: {shown(record_id)} and {shown(self.folded[key])} differ only by case, "
+                "accents or punctuation: ids must differ as lookups read them"
+            )
+        self.exact.add(record_id)
+        if key is not None:
+            self.folded.setdefault(key, record_id)
+
+
+def _territory_names(records: EditionRecords) -> Iterator[str]:
+    """A territory is found by its id, name or heading: two territories must not share one (as lookups read them)."""
+    owners: dict[str, int] = {}
+    for position, territory in enumerate(records.territories):
+        for field in ("id", "name", "heading"):
+            written_as = getattr(territory, field)
+            key = lookup_key(written_as) if len(written_as) <= MAX_NAME_LENGTH else ""
+            if not key or region_number(written_as) is not None:
+                yield (
+                    f"territories[{position}].{field}: {shown(written_as)} cannot find its territory "
+                    f"(it is empty as lookups read it, a region number, or longer than {MAX_NAME_LENGTH} characters)"
+                )
+                continue
+            other = owners.setdefault(key, position)
+            if other != position:
+                yield (
+                    f"territories[{position}].{field}: {shown(written_as)} also names territories[{other}] "
+                    "(lookups forgive case, accents and punctuation): a lookup by it would be ambiguous"
+                )
 
 
 def _references(records: EditionRecords, ids: dict[str, set[str]]) -> Iterator[str]:
@@ -153,6 +416,8 @@ def _references(records: EditionRecords, ids: dict[str, set[str]]) -> Iterator[s
 
 def _with_lines(value: Any, path: str) -> Iterable[tuple[str, Any]]:
     """Every record inside *value* that has ``lines``, with its path."""
+    if value is None or isinstance(value, (str, int)):
+        return
     if attrs.has(type(value)):
         if hasattr(value, "lines"):
             yield path, value
@@ -165,6 +430,12 @@ def _with_lines(value: Any, path: str) -> Iterable[tuple[str, Any]]:
 
 def _lines(records: EditionRecords) -> Iterator[str]:
     last = records.source.line_count
+    if not 1 <= last <= MAX_LINES:
+        yield f"source.line_count: {last} is not a number of lines from 1 to {MAX_LINES:,}"
+        return
+    first_title, last_title = records.source.title_lines
+    if not 1 <= first_title <= last_title <= last:
+        yield f"source.title_lines: {records.source.title_lines} is not a line range inside the source's {last} lines"
     for table in ("source", *RECORD_TABLES):
         for path, record in _with_lines(getattr(records, table), table):
             first_line, last_line = record.lines

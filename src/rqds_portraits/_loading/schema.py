@@ -24,7 +24,7 @@ from rqds_portraits._errors import DatasetIntegrityError
 from rqds_portraits._loading.codec import shape
 from rqds_portraits._records.edition import EditionRecords
 
-__all__ = ["SCHEMA_DIALECT", "json_schema", "model_of", "validate"]
+__all__ = ["SCHEMA_DIALECT", "json_schema", "model_of", "validate", "validate_part"]
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -63,6 +63,30 @@ def validate(text: str | bytes, where: str = "the dataset file") -> None:
         model_of(EditionRecords).model_validate_json(text, strict=True)
     except pydantic.ValidationError as error:
         problems = "; ".join(f"{_path(problem['loc'])}: {problem['msg']}" for problem in error.errors()[:5])
+        raise DatasetIntegrityError(f"{where} does not fit its schema: {problems}") from None
+
+
+@functools.cache
+def _adapter(hint: Any) -> pydantic.TypeAdapter[Any]:
+    """The validator of a record class, or of a member of the dataset file by its type (built once)."""
+    return pydantic.TypeAdapter(_pydantic_type(hint))
+
+
+def validate_part(hint: Any, text: str, place: tuple[int | str, ...], where: str = "the dataset file") -> None:
+    """Check that the JSON *text* of one part of a dataset file (a record of a table, or a member),
+    at *place* (``("amounts", 3)``), fits its type *hint* strictly.
+
+    A file is validated part by part and refused at the first part that does not fit: the
+    cost of refusing a file of a million wrong records is that of its first wrong one.
+    Raises :class:`~rqds_portraits.DatasetIntegrityError` naming that part's first problems.
+    """
+    try:
+        _adapter(hint).validate_json(text, strict=True)
+    except pydantic.ValidationError as error:
+        problems = "; ".join(
+            f"{_path((*place, *problem['loc']))}: {problem['msg']}"
+            for problem in error.errors(include_url=False, include_input=False, include_context=False)[:5]
+        )
         raise DatasetIntegrityError(f"{where} does not fit its schema: {problems}") from None
 
 

@@ -36,8 +36,11 @@ class Records(tuple[T, ...]):
 
     :meth:`get` answers ``None`` (or a default) for an unknown id, :meth:`lookup`
     raises the table's :class:`~rqds_portraits.NotFound` error naming the
-    closest ids. An id written exactly as in the data always finds its own
-    record; a forgiving key that two ids share answers neither, and raises. *kind*
+    closest ids. A loaded dataset's ids differ as lookups fold them (loading refuses
+    a file whose ids collide once folded), so a lookup is exact on the folded id: it
+    finds one record or none. Records built by hand may share a folded id: an id written
+    exactly as in them finds its own record, and a forgiving key that two ids share
+    answers neither, and raises. *kind*
     names a record in messages (``"amount"``); *edition* the edition they come
     from; *history*, when given, says why an id has no record (retired by a later
     reading, issued by a later revision: the edition's id ledger). Like a tuple, a

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from rqds_portraits._dataset import Dataset
 from rqds_portraits._errors import InvalidArgument, shown
-from rqds_portraits._loading.index import EDITION_NAME
+from rqds_portraits._loading.index import is_edition_name
 
 __all__ = ["checked_dataset"]
 
@@ -16,6 +14,6 @@ def checked_dataset(ds: object) -> Dataset:
     (export file names are made from it); :class:`~rqds_portraits.InvalidArgument` otherwise."""
     if not isinstance(ds, Dataset):
         raise InvalidArgument(f"ds= must be a Dataset (from rp.load or rp.load_file), not {shown(ds)}")
-    if re.match(EDITION_NAME, ds.edition) is None:  # file names come only from an edition's name
+    if not is_edition_name(ds.edition):  # file names come only from an edition's name
         raise InvalidArgument(f"the dataset's edition {shown(ds.edition)} is not an edition's name")
     return ds

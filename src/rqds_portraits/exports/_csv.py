@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rqds_portraits._tables import TABLES, Table, rows, text_value
-from rqds_portraits.exports._files import write_bytes
+from rqds_portraits.exports._files import write_set
 
 if TYPE_CHECKING:
     from rqds_portraits._dataset import Dataset
 
-__all__ = ["FORMULA_STARTS", "csv_cell", "csv_text", "csv_value", "write_csv"]
+__all__ = ["FORMULA_STARTS", "csv_cell", "csv_files", "csv_text", "csv_value", "write_csv"]
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make a spreadsheet read a cell as a formula."""
@@ -66,6 +66,11 @@ def csv_text(ds: Dataset, table: Table) -> str:
     return out.getvalue()
 
 
+def csv_files(ds: Dataset) -> dict[str, bytes]:
+    """The file ``<table>.csv`` of every table, by name, with its bytes."""
+    return {f"{table.name}.csv": csv_text(ds, table).encode("utf-8") for table in TABLES}
+
+
 def write_csv(ds: Dataset, folder: Path) -> list[Path]:
-    """Write ``<table>.csv`` for every table into *folder*; returns the files written."""
-    return [write_bytes(folder / f"{table.name}.csv", csv_text(ds, table).encode("utf-8")) for table in TABLES]
+    """Write ``<table>.csv`` for every table into *folder*, all or none; returns the files written."""
+    return write_set(folder, csv_files(ds))

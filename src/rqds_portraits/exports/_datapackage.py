@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from rqds_portraits._tables import TABLES, Table
 from rqds_portraits._version import __version__
-from rqds_portraits.exports._csv import write_csv
-from rqds_portraits.exports._files import write_bytes
+from rqds_portraits.exports._csv import csv_files
+from rqds_portraits.exports._files import write_set
 
 if TYPE_CHECKING:
     from rqds_portraits._dataset import Dataset
@@ -86,7 +86,7 @@ def descriptor(ds: Dataset) -> dict[str, Any]:
 
 
 def write_datapackage(ds: Dataset, folder: Path) -> list[Path]:
-    """Write the CSV files and ``datapackage.json`` into *folder*; returns the files written."""
-    written = write_csv(ds, folder)
+    """Write the CSV files and ``datapackage.json`` into *folder*, all or none (the descriptor is put in
+    place last); returns the files written."""
     content = json.dumps(descriptor(ds), ensure_ascii=False, indent=2) + "\n"
-    return [*written, write_bytes(folder / "datapackage.json", content.encode("utf-8"))]
+    return write_set(folder, {**csv_files(ds), "datapackage.json": content.encode("utf-8")})

@@ -1,23 +1,32 @@
-"""Writing export files safely: whole or not at all, never through a link planted in the folder.
+"""Writing export files safely: a set of files whole or not at all, never through a link planted in the folder.
 
-Each file is written to a new temporary file in its own folder, then renamed
-over its name (:func:`os.replace`), so a failed export leaves no half-written
-file, and a symbolic link at that name is replaced, not followed. A problem
-of the file system (a folder that cannot be written, a directory where a file
-should go, a full disk) raises :class:`~rqds_portraits.ExportError`.
+An export is a set of files (the 17 CSV files and ``datapackage.json``, a database
+and its ``metadata.json``). Each is first written to a new temporary file beside
+its name, created by this process (never an existing file, never reopened by
+name: it is written through the descriptor that created it), with the mode
+the umask gives a new file (0644 under the usual 022: an export is meant to be
+read by others). Only when every file of the set is written and flushed to disk
+are they renamed over their names (:func:`os.replace`), under a lock on the
+folder, so a full disk leaves the folder as it was, a symbolic link at a name is
+replaced (not followed), and two processes exporting into one folder leave one
+whole set, not a mix of both. Any problem of the file system (a folder that
+cannot be written, a directory where a file should go, a full disk) raises
+:class:`~rqds_portraits.ExportError`, and the temporary files are removed.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
-from collections.abc import Callable
+import secrets
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from rqds_portraits._errors import ExportError, InvalidArgument, shown
 
-__all__ = ["export_folder", "write_bytes", "write_with"]
+__all__ = ["export_folder", "write_bytes", "write_set"]
+
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
 
 
 def export_folder(folder: object) -> Path:
@@ -38,37 +47,93 @@ def export_folder(folder: object) -> Path:
         raise ExportError(f"cannot create the folder {shown(text)}: its parent folder does not exist") from None
     except OSError as error:
         raise ExportError(f"cannot write into {shown(text)}: {error.strerror or error}") from None
+    except UnicodeError:  # a lone surrogate this file system cannot encode
+        raise InvalidArgument(f"folder= must name a folder this system can write, not {shown(text)}") from None
     if not path.is_dir():
         raise ExportError(f"cannot write into {shown(text)}: it is not a folder")
     return path
 
 
-def write_with(path: Path, write: Callable[[Path], None]) -> Path:
-    """Let *write* fill a temporary file beside *path*, then put it at *path* in one step."""
+def write_set(folder: Path, contents: Mapping[str, bytes]) -> list[Path]:
+    """Write each ``name: bytes`` of *contents* into *folder*, all of them or none; returns the paths,
+    in the order of *contents* (in which they are put in place: a descriptor last)."""
+    temporaries: dict[str, str] = {}
     try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:
-        raise ExportError(f"cannot write into {shown(str(path.parent))}: {error.strerror or error}") from None
-    os.close(handle)
-    try:
-        write(Path(temporary))
-        os.replace(temporary, path)
-    except OSError as error:
-        _discard(temporary)
-        raise ExportError(f"cannot write {shown(str(path))}: {error.strerror or error}") from None
-    except BaseException:
-        _discard(temporary)
-        raise
-    return path
+        for name, content in contents.items():
+            temporaries[name] = _temporary(folder, name, content)
+        with _locked(folder):
+            for name in contents:  # what would stop a rename, found before any file is put in place
+                target = folder / name
+                if target.is_dir() and not target.is_symlink():
+                    raise ExportError(f"cannot write {shown(str(target))}: it is a folder")
+            for name, temporary in temporaries.items():
+                try:
+                    os.replace(temporary, folder / name)
+                except OSError as error:
+                    raise ExportError(f"cannot write {shown(str(folder / name))}: {error.strerror or error}") from None
+    finally:
+        for temporary in temporaries.values():
+            _discard(temporary)  # those not put in place (after a failure)
+    return [folder / name for name in contents]
 
 
 def write_bytes(path: Path, content: bytes) -> Path:
     """Write *content* at *path*, whole or not at all."""
+    return write_set(path.parent, {path.name: content})[0]
 
-    def write(temporary: Path) -> None:
-        temporary.write_bytes(content)
 
-    return write_with(path, write)
+def _temporary(folder: Path, name: str, content: bytes) -> str:
+    """A new file beside *folder*/*name* holding *content*, flushed to disk; its path."""
+    for _ in range(100):
+        temporary = str(folder / f".{name}.{secrets.token_hex(6)}.tmp")
+        try:
+            descriptor = os.open(temporary, _NEW_FILE, 0o666)  # the umask gives its mode, as for any new file
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise ExportError(f"cannot write into {shown(str(folder))}: {error.strerror or error}") from None
+        try:
+            _write_all(descriptor, content)
+            os.fsync(descriptor)
+        except OSError as error:
+            os.close(descriptor)
+            _discard(temporary)
+            raise ExportError(f"cannot write {shown(str(folder / name))}: {error.strerror or error}") from None
+        except BaseException:
+            os.close(descriptor)
+            _discard(temporary)
+            raise
+        os.close(descriptor)
+        return temporary
+    raise ExportError(f"cannot write into {shown(str(folder))}: no free temporary name")  # pragma: no cover
+
+
+def _write_all(descriptor: int, content: bytes) -> None:
+    view = memoryview(content)
+    while view:
+        view = view[os.write(descriptor, view) :]
+
+
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on *folder* (where the system has ``flock``): two exports into one folder
+    put their sets in place one after the other, never interleaved."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover  # Windows: no lock
+        yield
+        return
+    try:
+        descriptor = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:  # pragma: no cover  # a folder that cannot be opened: rename without the lock
+        yield
+        return
+    try:
+        with contextlib.suppress(OSError):
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the lock
 
 
 def _discard(temporary: str) -> None:

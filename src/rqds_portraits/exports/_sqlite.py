@@ -15,6 +15,7 @@ Booleans are 0/1; dates are ISO 8601 text. The views:
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,7 +24,7 @@ from rqds_portraits._records.annotations import ROLES
 from rqds_portraits._records.ententes import GRANTED
 from rqds_portraits._tables import TABLES, Table, rows, text_value
 from rqds_portraits._version import __version__
-from rqds_portraits.exports._files import write_bytes, write_with
+from rqds_portraits.exports._files import write_set
 
 if TYPE_CHECKING:
     from rqds_portraits._dataset import Dataset
@@ -109,25 +110,46 @@ def _value(value: object, column_type: str) -> object:
     return text_value(value)  # NUMERIC columns convert exact decimal text to integers (or reals)
 
 
-def _fill(ds: Dataset, path: Path) -> None:
-    connection = sqlite3.connect(path)
+def database_bytes(ds: Dataset) -> bytes:
+    """The SQLite database of *ds*, as the bytes of its file: built in memory, never in a file reopened by name."""
+    connection = sqlite3.connect(":memory:")
     try:
-        connection.execute("PRAGMA foreign_keys = ON")
-        with connection:
-            for table in TABLES:
-                for statement in create_statements(table):
-                    connection.execute(statement)
-                marks = ", ".join("?" for _ in table.columns)
-                types = [column.type for column in table.columns]
-                connection.executemany(
-                    f"INSERT INTO {table.name} VALUES ({marks})",
-                    [tuple(_value(v, t) for v, t in zip(row, types)) for row in rows(ds, table)],
-                )
-            for name, (_, select) in VIEWS.items():
-                connection.execute(f"CREATE VIEW {name} AS {select}")
-        connection.execute("VACUUM")  # a compact file, the same bytes on every run
+        _fill(ds, connection)
+        if hasattr(connection, "serialize"):  # Python 3.11+
+            return bytes(connection.serialize())
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as private:  # a folder only this user can enter
+            copy = sqlite3.connect(os.path.join(private, "copy.sqlite"))
+            try:
+                connection.backup(copy)
+            finally:
+                copy.close()
+            with open(os.path.join(private, "copy.sqlite"), "rb") as handle:
+                return handle.read()
+    except sqlite3.Error as error:
+        from rqds_portraits._errors import ExportError
+
+        raise ExportError(f"cannot build the SQLite database: {error}") from None
     finally:
         connection.close()
+
+
+def _fill(ds: Dataset, connection: sqlite3.Connection) -> None:
+    connection.execute("PRAGMA foreign_keys = ON")
+    with connection:
+        for table in TABLES:
+            for statement in create_statements(table):
+                connection.execute(statement)
+            marks = ", ".join("?" for _ in table.columns)
+            types = [column.type for column in table.columns]
+            connection.executemany(
+                f"INSERT INTO {table.name} VALUES ({marks})",
+                [tuple(_value(v, t) for v, t in zip(row, types)) for row in rows(ds, table)],
+            )
+        for name, (_, select) in VIEWS.items():
+            connection.execute(f"CREATE VIEW {name} AS {select}")
+    connection.execute("VACUUM")  # a compact file, the same bytes on every run
 
 
 def datasette_metadata(ds: Dataset, database: str) -> dict[str, Any]:
@@ -153,6 +175,5 @@ def write_sqlite(ds: Dataset, folder: Path) -> list[Path]:
     """Write the database ``tour-du-quebec-<edition>.sqlite`` and its Datasette ``metadata.json``
     into *folder* (replaced if they exist); returns the files written."""
     name = f"tour-du-quebec-{ds.edition}"
-    database = write_with(folder / f"{name}.sqlite", lambda temporary: _fill(ds, temporary))
     metadata = json.dumps(datasette_metadata(ds, name), ensure_ascii=False, indent=2) + "\n"
-    return [database, write_bytes(folder / "metadata.json", metadata.encode("utf-8"))]
+    return write_set(folder, {f"{name}.sqlite": database_bytes(ds), "metadata.json": metadata.encode("utf-8")})

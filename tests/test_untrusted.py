@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import gzip
+import hashlib
 import json
 import os
 import shutil
@@ -369,7 +370,40 @@ def test_two_exports_into_one_folder_leave_one_whole_set(tmp_path: Path) -> None
         thread.join()
     assert not failures
     found = {path.name: path.read_bytes() for path in tmp_path.iterdir()}
+    manifest = found.pop(_files.MANIFEST).decode()
     assert found in list(sets.values())
+    assert set(manifest.splitlines()) == {
+        f"{hashlib.sha256(content).hexdigest()}  {name}" for name, content in found.items()
+    }
+
+
+def test_a_set_cut_short_is_never_vouched_for_by_a_manifest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    export(OLD, "csv", tmp_path)
+    assert (tmp_path / _files.MANIFEST).is_file()
+    renames = iter(range(100))
+    replace = os.replace
+
+    def killed_after_five(source: str, target: Any) -> None:
+        if next(renames) >= 5:
+            raise OSError(errno.EIO, "Input/output error")  # as if the process died here
+        replace(source, target)
+
+    monkeypatch.setattr(os, "replace", killed_after_five)
+    with pytest.raises(rp.ExportError):
+        export(DS, "csv", tmp_path)
+    monkeypatch.setattr(os, "replace", replace)
+    assert not (tmp_path / _files.MANIFEST).exists()  # the mix of two revisions has no manifest
+
+
+def test_a_reader_refuses_a_file_its_folder_s_manifest_does_not_list(tmp_path: Path) -> None:
+    pytest.importorskip("pandas")
+    export(DS, "csv", tmp_path)
+    assert len(rp.exports.read_csv(tmp_path / "amounts.csv")) == len(DS.amounts)
+    other = tmp_path / "old"
+    export(OLD, "csv", other)
+    (tmp_path / "mentions.csv").write_bytes((other / "mentions.csv").read_bytes())  # a folder that mixes two exports
+    with pytest.raises(rp.DatasetIntegrityError, match="is not the file its folder's SHA256SUMS lists"):
+        rp.exports.read_csv(tmp_path / "mentions.csv")
 
 
 def test_sqlite_on_a_full_disk_is_one_line_in_the_cli(

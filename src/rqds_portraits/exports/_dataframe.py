@@ -11,13 +11,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rqds_portraits._errors import InvalidArgument, shown
+from rqds_portraits._errors import DatasetIntegrityError, InvalidArgument, shown
 from rqds_portraits._frames import dataframe, frame, pandas_modules
 from rqds_portraits._io import Unreadable, read_regular_file
 from rqds_portraits._loading.files import MAX_FILE_BYTES
 from rqds_portraits._tables import table
 from rqds_portraits.exports._checked import checked_dataset
 from rqds_portraits.exports._csv import csv_value
+from rqds_portraits.exports._files import manifest_mismatch
 
 if TYPE_CHECKING:
     from rqds_portraits._dataset import Dataset
@@ -39,7 +40,9 @@ def read_csv(path: str | os.PathLike[str], name: str | None = None) -> Any:
 
     A file that is not such a table (other columns, a cell that is not of its column's
     type, not UTF-8, not a regular file, larger than any export) raises
-    :class:`~rqds_portraits.InvalidArgument`, naming the line and column.
+    :class:`~rqds_portraits.InvalidArgument`, naming the line and column; a file that is not the one
+    its folder's ``SHA256SUMS`` lists (a folder that mixes two exports, an export cut short) raises
+    :class:`~rqds_portraits.DatasetIntegrityError`.
     """
     if isinstance(path, bool) or not isinstance(path, (str, os.PathLike)):
         raise InvalidArgument(f"path= must be the path of an exported CSV file, not {shown(path)}")
@@ -73,6 +76,9 @@ def _read_text(where: str) -> str:
         raw = read_regular_file(where, MAX_FILE_BYTES)
     except Unreadable as error:
         raise InvalidArgument(f"cannot read {shown(where)}: {error.reason}") from None
+    mismatch = manifest_mismatch(Path(where), raw)
+    if mismatch is not None:
+        raise DatasetIntegrityError(mismatch)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -12,6 +12,13 @@ replaced (not followed), and two processes exporting into one folder leave one
 whole set, not a mix of both. Any problem of the file system (a folder that
 cannot be written, a directory where a file should go, a full disk) raises
 :class:`~rqds_portraits.ExportError`, and the temporary files are removed.
+
+A set of several files also carries its manifest, ``SHA256SUMS`` (the format of
+``sha256sum -c SHA256SUMS``): the former one is removed before the first file is
+put in place and the new one is put in place last, so a set whose renames were
+cut short (a killed process) never stands beside a manifest that vouches for it.
+:func:`manifest_mismatch` tells a reader whether a file is the one its folder's
+manifest lists (``rp.exports.read_csv`` refuses one that is not).
 """
 
 from __future__ import annotations
@@ -24,7 +31,10 @@ from pathlib import Path
 
 from rqds_portraits._errors import ExportError, InvalidArgument, shown
 
-__all__ = ["export_folder", "write_bytes", "write_set"]
+__all__ = ["MANIFEST", "export_folder", "manifest_mismatch", "write_bytes", "write_set"]
+
+MANIFEST = "SHA256SUMS"
+"""The manifest of a set of exported files: one ``<sha256>  <name>`` line per file."""
 
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
 
@@ -56,16 +66,25 @@ def export_folder(folder: object) -> Path:
 
 def write_set(folder: Path, contents: Mapping[str, bytes]) -> list[Path]:
     """Write each ``name: bytes`` of *contents* into *folder*, all of them or none; returns the paths,
-    in the order of *contents* (in which they are put in place: a descriptor last)."""
+    in the order of *contents* (in which they are put in place: a descriptor last). A set of several
+    files gets its manifest (:data:`MANIFEST`), put in place after them."""
+    import hashlib
+
+    files = dict(contents)
+    if len(files) > 1:
+        sums = "".join(f"{hashlib.sha256(content).hexdigest()}  {name}\n" for name, content in files.items())
+        files[MANIFEST] = sums.encode("utf-8")
     temporaries: dict[str, str] = {}
     try:
-        for name, content in contents.items():
+        for name, content in files.items():
             temporaries[name] = _temporary(folder, name, content)
         with _locked(folder):
-            for name in contents:  # what would stop a rename, found before any file is put in place
+            for name in files:  # what would stop a rename, found before any file is put in place
                 target = folder / name
                 if target.is_dir() and not target.is_symlink():
                     raise ExportError(f"cannot write {shown(str(target))}: it is a folder")
+            if MANIFEST in files:
+                _withdraw(folder / MANIFEST)  # no manifest vouches for the set while it is being replaced
             for name, temporary in temporaries.items():
                 try:
                     os.replace(temporary, folder / name)
@@ -75,6 +94,36 @@ def write_set(folder: Path, contents: Mapping[str, bytes]) -> list[Path]:
         for temporary in temporaries.values():
             _discard(temporary)  # those not put in place (after a failure)
     return [folder / name for name in contents]
+
+
+def _withdraw(path: Path) -> None:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as error:
+        raise ExportError(f"cannot replace {shown(str(path))}: {error.strerror or error}") from None
+
+
+def manifest_mismatch(path: Path, content: bytes) -> str | None:
+    """Why *content*, read from *path*, is not the file its folder's manifest lists (``None`` when it is,
+    or when the folder has no manifest or the manifest does not list it)."""
+    import hashlib
+
+    from rqds_portraits._io import Unreadable, read_regular_file
+
+    try:
+        listed = read_regular_file(str(path.parent / MANIFEST), 1 << 20).decode("utf-8")
+    except (Unreadable, UnicodeDecodeError):
+        return None
+    sums = {name: digest for digest, name in (line.split("  ", 1) for line in listed.splitlines() if "  " in line)}
+    expected = sums.get(path.name)
+    if expected is None or expected == hashlib.sha256(content).hexdigest():
+        return None
+    return (
+        f"{shown(str(path))} is not the file its folder's {MANIFEST} lists: the folder mixes two exports, "
+        "or an export was cut short; export again"
+    )
 
 
 def write_bytes(path: Path, content: bytes) -> Path:

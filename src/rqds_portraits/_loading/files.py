@@ -26,7 +26,8 @@ def read_bundled(*parts: str) -> bytes:
     Works from a wheel, an editable install or a zip. A file on disk is read
     as a file given by a user is: a regular file of at most :data:`MAX_FILE_BYTES`
     (a named pipe or a link to ``/dev/zero`` put in its place is refused at once, not
-    waited for); any other loader (a zip) goes through :func:`importlib.resources.files`.
+    waited for); any other loader (a zip) goes through :func:`importlib.resources.files`, read
+    within the same bound.
     A file that cannot be read raises :class:`~rqds_portraits.DatasetIntegrityError`.
     """
     shown_name = f"data/{'/'.join(parts)}"
@@ -52,9 +53,16 @@ def read_bundled(*parts: str) -> bytes:
     for part in parts:
         resource = resource.joinpath(part)
     try:
-        return resource.read_bytes()
+        with resource.open("rb") as opened:
+            content = opened.read(MAX_FILE_BYTES + 1)  # bounded, as a file on disk is
     except OSError:
         raise DatasetIntegrityError(f"the bundled file {shown_name} is missing: reinstall rqds-portraits") from None
+    if len(content) > MAX_FILE_BYTES:
+        raise DatasetIntegrityError(
+            f"the bundled file {shown_name} is larger than {MAX_FILE_BYTES} bytes: the package was altered after it"
+            " was built; reinstall rqds-portraits"
+        )
+    return content
 
 
 def read_dataset_file(path: str | PathLike[str], shown_path: str) -> bytes:

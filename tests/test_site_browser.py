@@ -130,6 +130,7 @@ class Watched:
 
     def __init__(self, browser: Any, folder: Path) -> None:
         self.context = browser.new_context(viewport={"width": WIDTHS[0], "height": 900})
+        self.context.set_default_timeout(120_000)  # a busy CI machine, not a slow page: no test times anything
         self.page = self.context.new_page()
         self.inside = folder.as_uri() + "/"
         self.errors: list[str] = []
@@ -313,7 +314,11 @@ def test_pages_are_screenshotted_at_both_widths(browser: Any, site: Path, tmp_pa
                 watched.page.set_viewport_size({"width": width, "height": 900})
                 watched.page.goto((site / name).as_uri(), wait_until="load")
                 shot = tmp_path / f"{name.replace('/', '-')}-{width}.png"
-                watched.page.screenshot(path=str(shot), full_page=True)
+                # The first screens of each page: a whole Laval page at 390 px is tens of thousands of pixels
+                # high, slow to paint on a busy machine; overflow is measured on the whole page below.
+                watched.page.screenshot(
+                    path=str(shot), clip={"x": 0, "y": 0, "width": width, "height": 2700}, timeout=120_000
+                )
                 assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
                 assert watched.page.evaluate(OVERFLOW) <= 0, (name, width)
         assert watched.errors == [] and watched.outside == []

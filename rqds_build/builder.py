@@ -32,7 +32,7 @@ from typing import Any
 
 from rqds_build.annotate import check_readings, find_amounts, find_dates, find_periods, find_source_notes
 from rqds_build.context import BuildContext
-from rqds_build.curated import Table, entries, key_line, line_of, read_toml, required_str, todos
+from rqds_build.curated import Table, entries, key_line, line_of, optional_str, read_toml, required_str, todos
 from rqds_build.ententes import check_coverage, find_ententes
 from rqds_build.extract import Structure, extract
 from rqds_build.ledger import LEDGER_FILE, Retirement, ledger, retirements, stable_ids
@@ -119,6 +119,7 @@ def build_edition(
     except BuildError as error:
         problems.add(ctx.curated_file, 0, str(error))
         return None
+    _check_as_of(ctx, source)
     if problems:
         return None
     records = EditionRecords(
@@ -149,7 +150,7 @@ def build_edition(
 KINDS = (
     "edition", "revision", "revision_date", "as_of", "published", "conventions", "source", "footer", "territory_note",
     "block_title", "amount", "mention_role", "mention", "not_a_mention", "entente", "not_an_entente", "source_note",
-    "retired",
+    "retired", "as_of_why",
 )  # fmt: skip
 """What a curated file may hold (its header documents each); anything else is a typo the build names."""
 
@@ -174,6 +175,20 @@ def _check_header(ctx: BuildContext, edition: str, text: str, undecided: set[str
             ctx.problems.add(
                 ctx.curated_file, key_line(text, key), f"{key} must be a date (YYYY-MM-DD, unquoted), got {value!r}"
             )
+
+
+def _check_as_of(ctx: BuildContext, source: Source) -> None:
+    """``as_of`` is the publication date the source writes; ``as_of_why`` says why when it differs."""
+    as_of = ctx.curated.get("as_of")
+    if not isinstance(as_of, datetime.date) or isinstance(as_of, datetime.datetime):
+        return  # named by the header check
+    if as_of != source.published and not optional_str(ctx.curated, "as_of_why"):
+        ctx.problems.add(
+            ctx.curated_file,
+            ctx.key_line("as_of"),
+            f"as_of {as_of} is not the publication date the source writes ({source.published}): "
+            "set as_of to it, or say in as_of_why why the statuses are read at another date",
+        )
 
 
 def _todos(curated: Table, text: str) -> list[tuple[str, int]]:

@@ -64,9 +64,20 @@ class BuildContext:
             self.problems.add(self.curated_file, 0, str(error))
             return []
         results: list[T] = []
+        seen: dict[str, int] = {}
         for entry in found:
             if todos(entry):
                 continue  # each TODO is reported once, as a decision to make; the entry is not read until then
+            same = repr(sorted((key, repr(value)) for key, value in entry.items() if key != "__line__"))
+            if same in seen:
+                self.problems.add(
+                    self.curated_file,
+                    line_of(entry),
+                    f"the same entry is on line {seen[same]}: an entry is given once",
+                    describe_entry(entry),
+                )
+                continue
+            seen[same] = line_of(entry)
             with self.problems.entry(self.curated_file, line_of(entry), describe_entry(entry)):
                 results.append(handle(entry))
         return results

@@ -14,14 +14,17 @@ statuses that follow from dates. An entry gives:
   the text states none, nothing: the build compares its period with the
   edition's ``as_of`` (ended before it, planned after it, in progress around
   it); with neither words nor period, ``status`` is a reading its ``note`` explains;
-- ``signatories`` with ``signatories_text``;
+  ``status_text`` must hold a word of its status (``[conventions.status_words]``:
+  "signée" for signed, "négociation" for under_negotiation …);
+- ``signatories`` with ``signatories_text``, which writes that number ("5 partenaires
+  signataires" is 5);
 - ``period`` (one written period in its lines, in figures or in words) or
   ``periods`` (several, spanned), ``period_reading`` (the years, when no written
   period gives them; its note says why), ``start_at`` and ``end_at`` (a date
   written in words that starts or ends it: alone, the other bound is not written
   and stays unknown, as in "jusqu’en juin 2015"), ``dates`` (other written dates
   of it: a signature);
-- ``amounts`` as written in its lines; ``partners_at``, passages listing its
+- ``amounts`` as written in its lines (an amount belongs to at most one agreement); ``partners_at``, passages listing its
   partners (``partners_line`` when the first occurs on several lines); ``note``.
 
 Its partner mentions are those inside ``at``, on its later lines, and inside
@@ -110,10 +113,23 @@ def find_ententes(
     found: list[Entente] = []
     named: list[Passage] = []
 
+    status_words = _status_words(ctx)
+    owners: dict[str, str] = {}
+    anchors: dict[tuple[int, Span], str] = {}
+
     def read(entry: Table) -> None:
         entente, passages = _entente(entry, units, periods, dates, amounts, mentions, as_of)
         if entente.id in {e.id for e in found}:
             raise BuildError(f"the id {entente.id!r} is used twice")
+        if passages[0] in anchors:
+            raise BuildError(f"its 'at' is the 'at' of {anchors[passages[0]]!r}: an agreement is given once")
+        claimed = [f"{a!r} ({owners[a]})" for a in entente.amount_ids if a in owners]
+        if claimed:
+            raise BuildError(f"amounts {', '.join(claimed)} already belong to another agreement: an amount is counted once")
+        if entente.status_basis == "text" and entente.status_text is not None:
+            _check_status_words(entente.status, entente.status_text, status_words)
+        anchors[passages[0]] = entente.id
+        owners.update({a: entente.id for a in entente.amount_ids})
         found.append(entente)
         named.extend(passages)
 
@@ -157,7 +173,13 @@ def _entente(
     if signatories is not None:
         if isinstance(signatories, bool) or not isinstance(signatories, int) or signatories < 1:
             raise BuildError(f"signatories must be a positive count, got {signatories!r}")
-        written(required_str(entry, "signatories_text"), "signatories_text", block_text)
+        signatories_text = written(required_str(entry, "signatories_text"), "signatories_text", block_text)
+        count = _number_in(signatories_text)
+        if count != signatories:
+            raise BuildError(
+                f"signatories = {signatories}, but signatories_text {signatories_text!r} writes "
+                + (f"{count}" if count is not None else "no number")
+            )
 
     in_block = {u.line for u in block}
     linked = _linked_periods(entry, periods, territory, first.line, last.line, at_span)
@@ -276,6 +298,12 @@ def _period(
         if reading is not None:
             required_str(entry, "note")  # a reading says why
             years = Period.parse(reading)
+            written = [p for p in linked if (p.start, p.end) != (years.start, years.end)]
+            if written:
+                raise BuildError(
+                    f"period_reading {reading!r} contradicts the period written {written[0].text!r}: "
+                    "a reading gives years the text does not write, never others"
+                )
             return Period(years.start, years.end, start, end), linked_dates
         if linked:
             first = min(linked, key=lambda p: p.start)
@@ -310,6 +338,50 @@ def _status(
         return computed, None, "period"
     required_str(entry, "note")  # neither words nor a period that decides it: the note explains the reading
     return typing.cast(EntenteStatus, choice(entry, "status", STATUSES)), None, "reading"
+
+
+_NUMBER_WORDS = {
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
+    "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20,
+}  # fmt: skip
+
+
+def _number_in(text: str) -> int | None:
+    """The first number *text* writes, in figures or in words ("5", "cinq"); ``None`` when none."""
+    match = re.search(r"(?<!\w)(\d+|" + "|".join(_NUMBER_WORDS) + r")(?!\w)", text, re.IGNORECASE)
+    if match is None:
+        return None
+    word = match[1].lower()
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+
+
+def _status_words(ctx: BuildContext) -> dict[str, list[str]]:
+    """``[conventions.status_words]``: for each status, the words (regular expressions, any case)
+    of which a ``status_text`` stating it holds one."""
+    table = ctx.curated.get("conventions", {}).get("status_words", {})
+    where = ctx.key_line("conventions.status_words")
+    if not isinstance(table, dict) or not all(
+        status in STATUSES and isinstance(words, list) and all(isinstance(w, str) and w for w in words)
+        for status, words in table.items()
+    ):
+        ctx.problems.add(
+            ctx.curated_file, where, f"[conventions.status_words] maps statuses ({', '.join(STATUSES)}) to lists of words"
+        )
+        return {}
+    return table
+
+
+def _check_status_words(status: str, text: str, words: dict[str, list[str]]) -> None:
+    if not words:
+        return  # an edition without the convention: statuses are not checked against their words
+    own = words.get(status, [])
+    if not any(re.search(rf"(?<!\w)(?:{word})", text, re.IGNORECASE) for word in own):
+        stated = [other for other, listed in words.items() if any(re.search(rf"(?<!\w)(?:{w})", text, re.IGNORECASE) for w in listed)]
+        raise BuildError(
+            f"status {status!r} is not what status_text {text!r} says: it holds none of the words of "
+            f"{status!r} in [conventions.status_words] ({', '.join(own) or 'none'})"
+            + (f"; it says {' or '.join(map(repr, stated))}" if stated else "")
+        )
 
 
 def check_coverage(ctx: BuildContext, units: Sequence[TextUnit], named: Sequence[Passage]) -> None:

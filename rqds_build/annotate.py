@@ -170,12 +170,15 @@ def find_amounts(
             texts[(unit.territory_id, match[0])] = amount_id
             if reading:
                 read[amount_id] = line_of(reading)
+            value = Decimal(0)  # when its value cannot be read (a problem named), the amount stays, for what links it
+            with ctx.problems.entry(*_where(ctx, reading, unit.line, match[0])):
+                value = _value(match[0], reading)
             with ctx.problems.entry(*_where(ctx, reading, unit.line, match[0])):
                 found.append(
                     Amount(
                         id=amount_id,
                         text=match[0],
-                        value=_value(match[0], reading),
+                        value=value,
                         qualifier=typing.cast(Qualifier, choice(reading, "qualifier", QUALIFIERS, "exact")),
                         kind=typing.cast(AmountKind, choice(reading, "kind", AMOUNT_KINDS, "funding")),
                         per_years=int(match[1]) if match[1] else None,
@@ -219,18 +222,20 @@ def _readings(ctx: BuildContext, units: Sequence[TextUnit]) -> dict[tuple[int, s
             raise BuildError("the amount must be part of its 'at' text")
         # Every field is checked before the anchor, so one run names all of an entry's problems.
         with ctx.problems.entry(ctx.curated_file, line_of(entry), describe("amount")(entry)):
-            for key in ("kind", "qualifier", "note"):
-                required_str(entry, key)  # an explicit reading, never a default
+            for needed in ("kind", "qualifier", "note"):
+                required_str(entry, needed)  # an explicit reading, never a default
         with ctx.problems.entry(ctx.curated_file, line_of(entry), describe("amount")(entry)):
             choice(entry, "kind", AMOUNT_KINDS)
             choice(entry, "qualifier", QUALIFIERS)
         with ctx.problems.entry(ctx.curated_file, line_of(entry), describe("amount")(entry)):
             _value(text, entry)
         unit = locate(units, required_str(entry, "territory"), at, entry.get("line"))
-        key = (unit.line, text)
-        if key in found:
-            raise BuildError(f"{text!r} of line {unit.line} is read twice: its reading is on line {line_of(found[key])}")
-        found[key] = entry
+        place = (unit.line, text)
+        if place in found:
+            raise BuildError(
+                f"{text!r} of line {unit.line} is read twice: its reading is on line {line_of(found[place])}"
+            )
+        found[place] = entry
 
     ctx.each("amount", read)
     return found
@@ -416,11 +421,15 @@ def _word_rules(ctx: BuildContext, table: object, words: Sequence[str]) -> dict[
                 f"amount_word_readings: {word!r} must give kind, qualifier, share_of = true or entente_status",
             )
             continue
-        bad = [f"{key} {rule[key]!r}" for key, allowed in _RULE_KEYS.items() if key in rule and rule[key] not in allowed]
+        bad = [
+            f"{key} {rule[key]!r}" for key, allowed in _RULE_KEYS.items() if key in rule and rule[key] not in allowed
+        ]
         if "entente_status" in rule and rule["entente_status"] not in STATUSES:
             bad.append(f"entente_status {rule['entente_status']!r}")
         if bad:
-            ctx.problems.add(ctx.curated_file, where, f"amount_word_readings: {word!r} gives an unknown {', '.join(bad)}")
+            ctx.problems.add(
+                ctx.curated_file, where, f"amount_word_readings: {word!r} gives an unknown {', '.join(bad)}"
+            )
             continue
         rules[word] = rule
     return rules
@@ -453,7 +462,11 @@ def _disagreements(
     if status is not None and (entente is None or entente.status != status):
         found.append(
             f"{word!r} is written near it: it belongs to an agreement whose status is {status!r}"
-            + (f", not {entente.status!r} ({entente.id})" if entente is not None else " (list it in that [[entente]]'s amounts)")
+            + (
+                f", not {entente.status!r} ({entente.id})"
+                if entente is not None
+                else " (list it in that [[entente]]'s amounts)"
+            )
         )
     return found
 

@@ -44,8 +44,8 @@ import re
 import typing
 from collections.abc import Iterable, Sequence
 
-from rqds_build.context import BuildContext, anchored, locate, passage
-from rqds_build.curated import Table, choice, optional_str, required_str
+from rqds_build.context import BuildContext, anchored, describe, locate, passage
+from rqds_build.curated import Table, choice, line_of, optional_str, required_str
 from rqds_build.extract import TextUnit
 from rqds_portraits._errors import BuildError, InvalidPeriod
 from rqds_portraits._records.annotations import Amount, Mention, WrittenDate, WrittenPeriod
@@ -118,20 +118,25 @@ def find_ententes(
     anchors: dict[tuple[int, Span], str] = {}
 
     def read(entry: Table) -> None:
-        entente, passages = _entente(entry, units, periods, dates, amounts, mentions, as_of)
+        complaints: list[str] = []
+        entente, passages = _entente(entry, units, periods, dates, amounts, mentions, as_of, complaints)
+        named.extend(passages)  # its passages name an agreement, even when its reading is refused
         if entente.id in {e.id for e in found}:
-            raise BuildError(f"the id {entente.id!r} is used twice")
+            complaints.append(f"the id {entente.id!r} is used twice")
         if passages[0] in anchors:
-            raise BuildError(f"its 'at' is the 'at' of {anchors[passages[0]]!r}: an agreement is given once")
+            complaints.append(f"its 'at' is the 'at' of {anchors[passages[0]]!r}: an agreement is given once")
         claimed = [f"{a!r} ({owners[a]})" for a in entente.amount_ids if a in owners]
         if claimed:
-            raise BuildError(f"amounts {', '.join(claimed)} already belong to another agreement: an amount is counted once")
+            complaints.append(
+                f"amounts {', '.join(claimed)} already belong to another agreement: an amount is counted once"
+            )
         if entente.status_basis == "text" and entente.status_text is not None:
-            _check_status_words(entente.status, entente.status_text, status_words)
-        anchors[passages[0]] = entente.id
-        owners.update({a: entente.id for a in entente.amount_ids})
+            complaints += _status_complaints(entente.status, entente.status_text, status_words)
+        anchors.setdefault(passages[0], entente.id)
+        owners.update({a: entente.id for a in entente.amount_ids if a not in owners})
         found.append(entente)
-        named.extend(passages)
+        for complaint in complaints:  # every disagreement of the entry, each named
+            ctx.problems.add(ctx.curated_file, line_of(entry), complaint, describe("entente")(entry))
 
     ctx.each("entente", read)
     return tuple(sorted(found, key=lambda entente: (entente.lines, entente.id))), tuple(named)
@@ -145,7 +150,10 @@ def _entente(
     amounts: Sequence[Amount],
     mentions: Sequence[Mention],
     as_of: datetime.date | None,
+    complaints: list[str],
 ) -> tuple[Entente, list[Passage]]:
+    """The agreement of *entry*; a reading that contradicts the text is added to *complaints*
+    (the record is still built, so what it names is not reported again)."""
     entente_id = required_str(entry, "id")
     territory = required_str(entry, "territory")
     first, at_span = passage(units, territory, required_str(entry, "at"), entry.get("line"))
@@ -176,7 +184,7 @@ def _entente(
         signatories_text = written(required_str(entry, "signatories_text"), "signatories_text", block_text)
         count = _number_in(signatories_text)
         if count != signatories:
-            raise BuildError(
+            complaints.append(
                 f"signatories = {signatories}, but signatories_text {signatories_text!r} writes "
                 + (f"{count}" if count is not None else "no number")
             )
@@ -193,7 +201,7 @@ def _entente(
         and _inside(p.lines[0], p.span, [(u.line, s) for u, s in also])
     ]
     linked = sorted([*linked, *repeated], key=lambda p: (p.lines[0], p.span))
-    period, linked_dates = _period(entry, linked, [d for d in dates if d.territory_id == territory and d.lines[0] in in_block],
+    period, linked_dates = _period(entry, linked, complaints, [d for d in dates if d.territory_id == territory and d.lines[0] in in_block],
                                    [p for p in periods if p.territory_id == territory and p.lines[0] in in_block])  # fmt: skip
     status, status_text, basis = _status(entry, period, as_of, block_text)
 
@@ -269,7 +277,11 @@ def _written_date(
 
 
 def _period(
-    entry: Table, linked: list[WrittenPeriod], dates: Sequence[WrittenDate], word_periods: Sequence[WrittenPeriod]
+    entry: Table,
+    linked: list[WrittenPeriod],
+    complaints: list[str],
+    dates: Sequence[WrittenDate],
+    word_periods: Sequence[WrittenPeriod],
 ) -> tuple[Period | None, list[WrittenDate]]:
     """The period of an agreement: the years of its written periods (or of its ``period_reading``),
     with the dates written in words that start and end it."""
@@ -300,7 +312,7 @@ def _period(
             years = Period.parse(reading)
             written = [p for p in linked if (p.start, p.end) != (years.start, years.end)]
             if written:
-                raise BuildError(
+                complaints.append(
                     f"period_reading {reading!r} contradicts the period written {written[0].text!r}: "
                     "a reading gives years the text does not write, never others"
                 )
@@ -365,23 +377,30 @@ def _status_words(ctx: BuildContext) -> dict[str, list[str]]:
         for status, words in table.items()
     ):
         ctx.problems.add(
-            ctx.curated_file, where, f"[conventions.status_words] maps statuses ({', '.join(STATUSES)}) to lists of words"
+            ctx.curated_file,
+            where,
+            f"[conventions.status_words] maps statuses ({', '.join(STATUSES)}) to lists of words",
         )
         return {}
     return table
 
 
-def _check_status_words(status: str, text: str, words: dict[str, list[str]]) -> None:
+def _status_complaints(status: str, text: str, words: dict[str, list[str]]) -> list[str]:
     if not words:
-        return  # an edition without the convention: statuses are not checked against their words
+        return []  # an edition without the convention: statuses are not checked against their words
     own = words.get(status, [])
     if not any(re.search(rf"(?<!\w)(?:{word})", text, re.IGNORECASE) for word in own):
-        stated = [other for other, listed in words.items() if any(re.search(rf"(?<!\w)(?:{w})", text, re.IGNORECASE) for w in listed)]
-        raise BuildError(
+        stated = [
+            other
+            for other, listed in words.items()
+            if any(re.search(rf"(?<!\w)(?:{w})", text, re.IGNORECASE) for w in listed)
+        ]
+        return [
             f"status {status!r} is not what status_text {text!r} says: it holds none of the words of "
             f"{status!r} in [conventions.status_words] ({', '.join(own) or 'none'})"
             + (f"; it says {' or '.join(map(repr, stated))}" if stated else "")
-        )
+        ]
+    return []
 
 
 def check_coverage(ctx: BuildContext, units: Sequence[TextUnit], named: Sequence[Passage]) -> None:

@@ -144,9 +144,9 @@ def test_an_amount_needs_an_explicit_reading(real_data: Path) -> None:
 def test_a_value_must_have_the_digits_written(real_data: Path) -> None:
     curated = real_data / EDITION / "curated.toml"
     _replace(curated, 'value = "200000.00"', 'value = "20000.00"')
-    assert "value 20000.00 does not have the digits written (20000000)" in "\n".join(problems_of(real_data))
+    assert "value 20000.00 is not a reading of the digits written (20000000)" in "\n".join(problems_of(real_data))
     _replace(curated, 'value = "20000.00"', 'value = "20000.00"\nreading = "a made-up reading for the test"')
-    write(real_data)  # an explicit reading explains the difference
+    assert "value 20000.00 is not a reading" in "\n".join(problems_of(real_data))  # a reading gives no other digits
 
 
 def test_every_agreement_like_phrase_is_read(real_data: Path) -> None:
@@ -255,3 +255,190 @@ def test_build_command_checks_and_writes(synthetic_data: Path, capsys: pytest.Ca
     (synthetic_data / SYNTHETIC / "curated.toml").write_text("edition = 1", encoding="utf-8")
     assert build_main([str(synthetic_data)]) == 2
     assert capsys.readouterr().err.startswith("build failed:")
+
+
+# Readings the text contradicts (issue 18): each fails the build with one problem, at its entry's line.
+
+
+def _line_of(path: Path, marker: str) -> int:
+    """The line of the ``[[kind]]`` entry (or key) of *path* whose text holds *marker*."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    found = next(n for n, line in enumerate(lines) if marker in line)
+    header = next((n for n in range(found, -1, -1) if lines[n].startswith("[[")), found)
+    return header + 1 if lines[header].startswith("[[") else found + 1
+
+
+def the_problem(data_dir: Path, file: str, line: int) -> str:
+    """The one problem of the build of *data_dir*, which must be at *file*:*line*."""
+    problems = problems_of(data_dir)
+    assert len(problems) == 1, "\n".join(problems)
+    assert problems[0].startswith(f"{file}:{line}: "), problems[0]
+    return problems[0]
+
+
+CURATED = f"{EDITION}/curated.toml"
+
+
+@pytest.mark.parametrize(
+    ("written", "marker", "expected"),
+    [
+        (
+            'kind = "cut"',
+            'at = "Les compressions budgétaires',
+            "'compressions' is written near it: its kind is 'cut', not 'funding'",
+        ),
+        (
+            'kind = "impact"',
+            'at = "retombées 2 300 000$"',
+            "'retombées' is written near it: its kind is 'impact', not 'funding'",
+        ),
+    ],
+)
+def test_a_word_decides_the_kind_of_its_amount(real_data: Path, written: str, marker: str, expected: str) -> None:
+    curated = real_data / EDITION / "curated.toml"
+    text = curated.read_text(encoding="utf-8")
+    start = text.index(marker)
+    curated.write_text(text[:start] + text[start:].replace(written, 'kind = "funding"', 1), encoding="utf-8")
+    assert expected in the_problem(real_data, CURATED, _line_of(curated, marker))
+
+
+def test_an_approximate_share_says_whose_share_it_is(real_data: Path) -> None:
+    curated = real_data / EDITION / "curated.toml"
+    _replace(curated, 'share_of = "3 740 000 $ / 9 ans"\n', "")
+    problem = the_problem(real_data, CURATED, _line_of(curated, 'at = "MELS : app. - 1 600 000 $/9 ans"'))
+    assert "'app.' is written near it and its block writes a larger amount over the same years" in problem
+    assert "give share_of" in problem
+
+
+def test_a_reading_chooses_between_the_digits_written_never_others(real_data: Path) -> None:
+    curated = real_data / EDITION / "curated.toml"
+    _replace(curated, 'value = "200000.00"', 'value = "400000.00"\nreading = "any reading at all"')
+    problem = the_problem(real_data, CURATED, _line_of(curated, 'at = "Les compressions budgétaires'))
+    assert "value 400000.00 is not a reading of the digits written (20000000): it can be 20000000 or 200000;" in problem
+    _replace(curated, 'value = "400000.00"', 'value = "20000000"')
+    write(real_data)  # the other interpretation of the same digits is a reading
+
+
+def test_a_status_written_by_hand_says_what_its_words_say(real_data: Path) -> None:
+    curated = real_data / EDITION / "curated.toml"
+    marker = 'id = "capitale-nationale-aines-adaptation"'
+    text = curated.read_text(encoding="utf-8")
+    start = text.index(marker)
+    curated.write_text(
+        text[:start] + text[start:].replace('status = "in_progress"', 'status = "ended"', 1), encoding="utf-8"
+    )
+    problem = the_problem(real_data, CURATED, _line_of(curated, marker))
+    assert (
+        "status 'ended' is not what status_text 'Mise en œuvre' says" in problem and "it says 'in_progress'" in problem
+    )
+
+
+def test_signatories_are_the_number_written(real_data: Path) -> None:
+    curated = real_data / EDITION / "curated.toml"
+    _replace(curated, "signatories = 5\n", "signatories = 50\n")
+    problem = the_problem(real_data, CURATED, _line_of(curated, 'id = "mauricie-entente-ds-2014-2017"'))
+    assert "signatories = 50, but signatories_text '5 partenaires signataires' writes 5" in problem
+
+
+def test_as_of_is_the_publication_date_the_source_writes(real_data: Path) -> None:
+    curated = real_data / EDITION / "curated.toml"
+    _replace(curated, "as_of = 2014-10-01\n", "as_of = 2013-10-01\n")
+    problem = the_problem(real_data, CURATED, _line_of(curated, "as_of = 2013-10-01"))
+    assert "as_of 2013-10-01 is not the publication date the source writes (2014-10-01)" in problem
+    _replace(curated, "as_of = 2013-10-01\n", 'as_of = 2013-10-01\nas_of_why = "a made-up reason for the test"\n')
+    write(real_data)  # declared, with its reason
+
+
+def test_a_period_reading_never_contradicts_a_written_period(real_data: Path) -> None:
+    curated = real_data / EDITION / "curated.toml"
+    marker = 'id = "laval-culture-2013-2016"'
+    text = curated.read_text(encoding="utf-8")
+    start = text.index(marker)
+    curated.write_text(
+        text[:start] + marker + '\nperiod_reading = "2012-2016"' + text[start + len(marker) :], encoding="utf-8"
+    )
+    problem = the_problem(real_data, CURATED, _line_of(curated, marker))
+    assert "period_reading '2012-2016' contradicts the period written '2013-2016'" in problem
+
+
+def test_an_amount_is_read_once(real_data: Path) -> None:
+    curated = real_data / EDITION / "curated.toml"
+    text = curated.read_text(encoding="utf-8")
+    entry = re.search(r"(?ms)^\[\[amount\]\]\nterritory = \"[^\"]+\"\nat = \"retombées 2 300 000\$\".*?(?=^\[\[)", text)
+    assert entry is not None
+    again = entry[0].replace('qualifier = "exact"', 'qualifier = "approximate"')
+    curated.write_text(text.replace(entry[0], entry[0] + again), encoding="utf-8")
+    problem = the_problem(real_data, CURATED, _line_of(curated, entry[0].split("\n")[2]) + entry[0].count("\n"))
+    assert "'2 300 000$' of line" in problem and "is read twice" in problem
+
+
+def test_an_amount_belongs_to_one_agreement(real_data: Path) -> None:
+    curated = real_data / EDITION / "curated.toml"
+    marker = 'at = "Entente Ville – MAMROT 2012-2015 | 567 000 $ / 3 ans"'
+    text = curated.read_text(encoding="utf-8")
+    entry = re.search(rf"(?ms)^\[\[entente\]\]\n(?:(?!^\[\[).)*?{re.escape(marker)}.*?(?=^\[\[)", text)
+    assert entry is not None
+    copy = re.sub(r'(?m)^id = "([^"]+)"', r'id = "\1-copy"', entry[0]).replace(
+        marker, 'at = "MAMROT 2012-2015 | 567 000 $ / 3 ans"'
+    )
+    copy = re.sub(r"(?m)^(also_at|partners_at|partners_line|line) = .*\n", "", copy)
+    curated.write_text(text.replace(entry[0], entry[0] + copy), encoding="utf-8")
+    problem = the_problem(real_data, CURATED, _line_of(curated, 'at = "MAMROT 2012-2015 | 567 000 $ / 3 ans"'))
+    assert "already belong to another agreement: an amount is counted once" in problem
+
+
+def test_an_entry_is_given_once(real_data: Path) -> None:
+    curated = real_data / EDITION / "curated.toml"
+    text = curated.read_text(encoding="utf-8")
+    entry = re.search(r"(?ms)^\[\[source_note\]\]\n.*?(?=^\[\[|\Z)", text)
+    assert entry is not None
+    block = entry[0].rstrip("\n") + "\n\n"
+    curated.write_text(text.replace(entry[0], block + block, 1), encoding="utf-8")
+    problem = the_problem(real_data, CURATED, _line_of(curated, block.split("\n")[2]) + block.count("\n"))
+    assert "the same entry is on line" in problem
+
+
+def test_a_curated_mention_resolves_in_its_own_territory(real_data: Path) -> None:
+    curated = real_data / EDITION / "curated.toml"
+    _replace(curated, 'partner = "institutions-museales-laval"', 'partner = "cre-estrie"')
+    problem = the_problem(real_data, CURATED, _line_of(curated, 'at = "Appui financier aux institutions muséales"'))
+    assert "partner 'cre-estrie' is a regional body of estrie, not of 'laval'" in problem
+
+
+# Published revisions are frozen (issue 18).
+
+
+def _publish_current(real_data: Path) -> tuple[Path, int]:
+    """List the current revision in [[published]], as a maintainer does when it is released."""
+    curated = real_data / EDITION / "curated.toml"
+    current = (real_data / EDITION / "dataset.json").read_bytes()
+    revision = int(re.search(r"^revision = ([0-9]+)$", curated.read_text(encoding="utf-8"), re.MULTILINE)[1])  # type: ignore[index]
+    _replace(
+        curated,
+        "[[published]]\n",
+        f'[[published]]\nrevision = {revision}\ndate = 2026-12-03\nsha256 = "{hashlib.sha256(current).hexdigest()}"\n\n[[published]]\n',
+    )
+    return curated, revision
+
+
+def test_a_registry_change_never_changes_a_published_revision(real_data: Path) -> None:
+    curated, revision = _publish_current(real_data)
+    assert build_outputs(real_data)  # listed, and the build gives its bytes: it builds
+    _replace(real_data / "partners.toml", 'name = "Forum jeunesse de Laval"', 'name = "Forum Jeunesse de Laval"')
+    digest = hashlib.sha256((real_data / EDITION / "dataset.json").read_bytes()).hexdigest()
+    problem = the_problem(real_data, CURATED, _line_of(curated, f'sha256 = "{digest}"'))
+    assert (
+        f"revision {revision} of {EDITION} is published" in problem and "this build would change its bytes" in problem
+    )
+    assert "records that would change: partners fjl" in problem and f"make it revision {revision + 1}" in problem
+
+
+def test_a_released_revision_must_be_listed_as_published(real_data: Path) -> None:
+    curated = real_data / EDITION / "curated.toml"
+    revision = int(re.search(r"^revision = ([0-9]+)$", curated.read_text(encoding="utf-8"), re.MULTILINE)[1])  # type: ignore[index]
+    changelog = real_data.parent / "CHANGELOG.md"
+    changelog.write_text(f"## [Unreleased]\n\n## [9.9.0] - 2027-01-01\n\n#### {EDITION} revision {revision} (x)\n")
+    with pytest.raises(BuildFailed) as caught:
+        build_outputs(real_data, changelog=changelog)
+    (problem,) = caught.value.problems
+    assert f"revision {revision} was released in 9.9.0 (CHANGELOG.md): list it in [[published]]" in str(problem)

@@ -35,7 +35,7 @@ from decimal import Decimal, InvalidOperation
 
 import attrs
 
-from rqds_build.context import BuildContext, anchored, describe, locate
+from rqds_build.context import BuildContext, anchored, describe, entry_context, locate
 from rqds_build.curated import Table, choice, line_of, optional_str, required_str
 from rqds_build.dates import find_words
 from rqds_build.extract import TextUnit
@@ -229,7 +229,7 @@ def _readings(ctx: BuildContext, units: Sequence[TextUnit]) -> dict[tuple[int, s
             choice(entry, "qualifier", QUALIFIERS)
         with ctx.problems.entry(ctx.curated_file, line_of(entry), describe("amount")(entry)):
             _value(text, entry)
-        unit = locate(units, required_str(entry, "territory"), at, entry.get("line"))
+        unit = locate(units, required_str(entry, "territory"), at, entry.get("line"), entry_context(entry))
         place = (unit.line, text)
         if place in found:
             raise BuildError(

@@ -44,7 +44,7 @@ import re
 import typing
 from collections.abc import Iterable, Sequence
 
-from rqds_build.context import BuildContext, anchored, describe, locate, passage
+from rqds_build.context import BuildContext, anchored, describe, entry_context, locate, passage
 from rqds_build.curated import Table, choice, line_of, optional_str, required_str
 from rqds_build.extract import TextUnit
 from rqds_portraits._errors import BuildError, InvalidPeriod
@@ -118,6 +118,9 @@ def find_ententes(
     anchors: dict[tuple[int, Span], str] = {}
 
     def read(entry: Table) -> None:
+        # What the entry says of itself is checked before its anchor: one run names all its problems.
+        for complaint in _own_complaints(entry, status_words):
+            ctx.problems.add(ctx.curated_file, line_of(entry), complaint, describe("entente")(entry))
         complaints: list[str] = []
         entente, passages = _entente(entry, units, periods, dates, amounts, mentions, as_of, complaints)
         named.extend(passages)  # its passages name an agreement, even when its reading is refused
@@ -130,8 +133,6 @@ def find_ententes(
             complaints.append(
                 f"amounts {', '.join(claimed)} already belong to another agreement: an amount is counted once"
             )
-        if entente.status_basis == "text" and entente.status_text is not None:
-            complaints += _status_complaints(entente.status, entente.status_text, status_words)
         anchors.setdefault(passages[0], entente.id)
         owners.update({a: entente.id for a in entente.amount_ids if a not in owners})
         found.append(entente)
@@ -156,7 +157,7 @@ def _entente(
     (the record is still built, so what it names is not reported again)."""
     entente_id = required_str(entry, "id")
     territory = required_str(entry, "territory")
-    first, at_span = passage(units, territory, required_str(entry, "at"), entry.get("line"))
+    first, at_span = passage(units, territory, required_str(entry, "at"), entry.get("line"), entry_context(entry))
     through = optional_str(entry, "through")
     last = locate(units, territory, through, entry.get("through_line")) if through else first
     if last.line < first.line or last.initiative_id != first.initiative_id:
@@ -181,13 +182,7 @@ def _entente(
     if signatories is not None:
         if isinstance(signatories, bool) or not isinstance(signatories, int) or signatories < 1:
             raise BuildError(f"signatories must be a positive count, got {signatories!r}")
-        signatories_text = written(required_str(entry, "signatories_text"), "signatories_text", block_text)
-        count = _number_in(signatories_text)
-        if count != signatories:
-            complaints.append(
-                f"signatories = {signatories}, but signatories_text {signatories_text!r} writes "
-                + (f"{count}" if count is not None else "no number")
-            )
+        written(required_str(entry, "signatories_text"), "signatories_text", block_text)
 
     in_block = {u.line for u in block}
     linked = _linked_periods(entry, periods, territory, first.line, last.line, at_span)
@@ -365,6 +360,24 @@ def _number_in(text: str) -> int | None:
         return None
     word = match[1].lower()
     return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+
+
+def _own_complaints(entry: Table, status_words: dict[str, list[str]]) -> list[str]:
+    """What an entry's readings contradict in its own words: a status its status_text does not state,
+    a count of signatories its signatories_text does not write."""
+    complaints = []
+    status, status_text = entry.get("status"), entry.get("status_text")
+    if isinstance(status, str) and isinstance(status_text, str) and status_text:
+        complaints += _status_complaints(status, status_text, status_words)
+    signatories, signatories_text = entry.get("signatories"), entry.get("signatories_text")
+    if isinstance(signatories, int) and isinstance(signatories_text, str) and signatories_text:
+        count = _number_in(signatories_text)
+        if count != signatories:
+            complaints.append(
+                f"signatories = {signatories}, but signatories_text {signatories_text!r} writes "
+                + (f"{count}" if count is not None else "no number")
+            )
+    return complaints
 
 
 def _status_words(ctx: BuildContext) -> dict[str, list[str]]:

@@ -115,12 +115,23 @@ def test_a_stale_curated_file_on_a_changed_source_fails_once_with_every_problem(
     changed = re.sub(r"\b(20[01][0-9])\b", lambda m: str(int(m[1]) + 1), source.read_text(encoding="utf-8"))
     changed = changed.replace("870 000 $/3 ans", "900 000 $/3 ans").replace("app. - 1 600 000", "app. - 1 700 000")
     source.write_text(changed, encoding="utf-8")
+    (real_data / EDITION / "dataset.r1.json.gz").unlink()  # and a revision's archive went missing
+    curated = real_data / EDITION / "curated.toml"
+    _replace(curated, 'text = "870 000 $/3 ans"\n', 'text = "870 000 $/3 ans"\nvalue = "87000"\n')  # wrong, and its `at` fails
     problems = problems_of(real_data)
     assert len(problems) > 20
     assert problems == sorted(problems, key=lambda p: (p.split(":")[0], int(p.split(":")[1])))  # by file and line
     text = "\n".join(problems)
     assert "no line of 'laval' contains" in text and "the source may have changed. Closest: line" in text
     assert "[[amount]] '870 000 $/3 ans'" in text and "[[entente]]" in text
+    # Named in the same run: the stale header date, the missing archive, every field of a failing entry.
+    assert "as_of 2014-10-01 is not the publication date the source writes (2015-10-01)" in text
+    assert "cannot read 2014-2015/dataset.r1.json.gz" in text
+    assert "[[amount]] '870 000 $/3 ans' (laval): value 87000 is not a reading of the digits written (870000)" in text
+    assert "[[amount]] '870 000 $/3 ans' (laval): no line of 'laval' contains '870 000 $/3 ans'" in text
+    # A hint ranks lines by the whole entry, and says when it is not sure.
+    assert "Closest: line 734: 'Entente spécifique 2014-2019 | 3 125 000 $ / 4 ans'" in text
+    assert "Closest (not sure: the two read alike): line 722: '900 000 $/3 ans'" in text
     assert build_main([str(real_data)]) == 2  # one run, every problem, no traceback
     err = capsys.readouterr().err
     assert err.startswith(f"build failed: {len(problems)} problem(s), by file and line:") and "Traceback" not in err

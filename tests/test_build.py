@@ -131,7 +131,8 @@ def test_a_stale_curated_file_on_a_changed_source_fails_once_with_every_problem(
     assert "[[amount]] '870 000 $/3 ans' (laval): no line of 'laval' contains '870 000 $/3 ans'" in text
     # A hint ranks lines by the whole entry, and says when it is not sure.
     assert "Closest: line 734: 'Entente spécifique 2014-2019 | 3 125 000 $ / 4 ans'" in text
-    assert "Closest (not sure: the two read alike): line 722: '900 000 $/3 ans'" in text
+    assert "contains '870 000 $/3 ans'; the source may have changed. Closest: line 722: '900 000 $/3 ans'" in text
+    assert "contains 'Entente 2013-2015 : 248 402 $'; the source may have changed. Closest (not sure: the two" in text
     assert build_main([str(real_data)]) == 2  # one run, every problem, no traceback
     err = capsys.readouterr().err
     assert err.startswith(f"build failed: {len(problems)} problem(s), by file and line:") and "Traceback" not in err

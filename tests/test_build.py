@@ -117,7 +117,9 @@ def test_a_stale_curated_file_on_a_changed_source_fails_once_with_every_problem(
     source.write_text(changed, encoding="utf-8")
     (real_data / EDITION / "dataset.r1.json.gz").unlink()  # and a revision's archive went missing
     curated = real_data / EDITION / "curated.toml"
-    _replace(curated, 'text = "870 000 $/3 ans"\n', 'text = "870 000 $/3 ans"\nvalue = "87000"\n')  # wrong, and its `at` fails
+    _replace(
+        curated, 'text = "870 000 $/3 ans"\n', 'text = "870 000 $/3 ans"\nvalue = "87000"\n'
+    )  # wrong, and its `at` fails
     problems = problems_of(real_data)
     assert len(problems) > 20
     assert problems == sorted(problems, key=lambda p: (p.split(":")[0], int(p.split(":")[1])))  # by file and line
@@ -454,3 +456,33 @@ def test_a_released_revision_must_be_listed_as_published(real_data: Path) -> Non
         build_outputs(real_data, changelog=changelog)
     (problem,) = caught.value.problems
     assert f"revision {revision} was released in 9.9.0 (CHANGELOG.md): list it in [[published]]" in str(problem)
+
+
+# Maintainer commands act on the checkout (issue 18).
+
+
+def test_the_build_refuses_to_check_the_checkout_with_an_installed_copy(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import rqds_build.__main__ as command
+
+    monkeypatch.setattr(command, "PACKAGE", tmp_path / "site-packages" / "rqds_portraits")
+    assert build_main(["--check"]) == 2
+    err = capsys.readouterr().err
+    assert f"rqds_portraits is imported from {tmp_path / 'site-packages' / 'rqds_portraits'}, an installed copy" in err
+    assert 'pip install -e ".[test]"' in err
+    assert build_main(["new", "2015-2016", str(tmp_path / "tour.txt")]) == 2  # nor starts an edition in it
+
+
+def test_check_says_which_folder_it_checks(synthetic_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    build_main([str(synthetic_data)])
+    capsys.readouterr()
+    assert build_main(["--check", str(synthetic_data)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"checking {synthetic_data} (curated files and registry from {synthetic_data}, code from ")
+
+
+def test_build_help_lists_new(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        build_main(["--help"])
+    assert "python -m rqds_build new EDITION SOURCE.txt" in capsys.readouterr().out

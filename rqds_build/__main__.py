@@ -46,7 +46,7 @@ EPILOG = """commands:
 def installed_copy() -> str | None:
     """Why the checkout's data folder cannot be built with the code imported (``None`` when it can):
     ``rqds_portraits`` comes from an installed copy, not from the checkout's ``src/``."""
-    if PACKAGE == DEFAULT_DATA.parent:
+    if DEFAULT_DATA.parent == PACKAGE:
         return None
     return (
         f"rqds_portraits is imported from {PACKAGE}, an installed copy, not from this checkout's "

@@ -242,9 +242,9 @@ def test_the_scaffold_writes_every_decision_as_todo(
     assert 'footer_start = "pdf Tour du Québec 2015-2016"' in curated
     # A plain amount on an agreement's line needs no reading: the agreement's entry lists it, with its period.
     assert "how to read '600 000 $ / 3 ans'" not in curated
-    laval = curated[curated.index("# TODO line 22: an agreement (fill in") :].split("\n\n")[0]
+    laval = curated[curated.index("# TODO line 22 (phrase 'Entente'): an agreement (fill in") :].split("\n\n")[0]
     assert 'period = "2013-2016"' in laval and 'amounts = ["600 000 $ / 3 ans"]' in laval
-    assert "# TODO line 33: an agreement (fill in" in curated
+    assert "# TODO line 33 (phrase 'PARSIS'): an agreement (fill in" in curated
     assert (
         'fields = { Publication = "published", Modification = "modified", Licence = "reuse_caveat", "Pour citer cette note" = "citation" }'
         in curated
@@ -486,3 +486,35 @@ def test_build_help_lists_new(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         build_main(["--help"])
     assert "python -m rqds_build new EDITION SOURCE.txt" in capsys.readouterr().out
+
+
+def test_the_scaffold_asks_for_every_decision(real_data: Path, tmp_path: Path) -> None:
+    source = tmp_path / "tour.txt"
+    extra = (
+        "  1. Premier chantier\n"
+        "    • Suivre l’entente régionale de la table, l’entente spécifique et le programme des aînés du territoire\n"
+        "    • Plan de lutte à la pauvreté 2014-2017\n"
+        "    • Compressions de 400 000 00$ annoncées"
+    )
+    source.write_text(texts(2015)[0].replace("  1. Premier chantier", extra), encoding="utf-8")
+    assert build_main(["new", "2015-2016", str(source), "--data", str(real_data)]) == 0
+    curated = (real_data / "2015-2016" / "curated.toml").read_text(encoding="utf-8")
+    # One TODO per agreement phrase, even on one line.
+    for phrase in ("entente", "programme"):
+        assert f"# TODO line 35 (phrase '{phrase}', one of 3 on the line)" in curated
+    assert curated.count("# TODO line 35 (phrase") == 3
+    # A line with a year range and no agreement word is a decision too.
+    assert "# TODO line 36: '2014-2017' but no word of entente_words" in curated
+    # The malformed amount: its value is asked for.
+    malformed = curated[curated.index("# TODO line 37: how to read '400 000 00$'") :].split("\n\n")[0]
+    assert "its digits cannot be read as written" in malformed and 'value = "TODO"' in malformed
+    # A mention whose role is only a default.
+    assert "# TODO line 32: the role of 'CRÉ'" in curated and 'text = "CRÉ"\nrole = "TODO"' in curated
+    # No `at` is cut mid-word: each starts and ends a word of its line.
+    lines = source.read_text(encoding="utf-8").split("\n")
+    for match in re.finditer(r'^at = "(.*)"$', curated, re.MULTILINE):
+        at = match[1]
+        line = next(line for line in lines if at in line)
+        start = line.index(at)
+        assert start == 0 or not line[start - 1].isalnum(), at
+        assert start + len(at) == len(line) or not line[start + len(at)].isalnum(), at

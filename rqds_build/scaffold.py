@@ -35,6 +35,13 @@ from rqds_portraits._records.annotations import ROLES
 __all__ = ["scaffold"]
 
 _FOOTER = re.compile(r"^pdf .*$", re.M)
+_AGREEMENT_NOUN = re.compile(
+    r"(?<!\w)(?:plans?|accords?|protocoles?|conventions?|politiques?|stratégies?)"
+    r"(?:\s+(?:de|d[’']|du|des|en|pour|sur)\s*\w+(?:\s+(?:à|a|la|le|les|l[’'])\s*\w+)*|\s+\d{4}[-–]\d{4})",
+    re.IGNORECASE,
+)
+"""Nouns that may name an agreement ("plan de lutte à la pauvreté", "Accord de collaboration 2017-2020"),
+asked about where the edition's ``entente_words`` do not cover them."""
 
 
 def _toml(value: Any) -> str:
@@ -206,7 +213,17 @@ def _decisions(ctx: BuildContext, registry: Any, unknown: dict[str, str]) -> Ite
                 f"TODO line {line}{others}: an agreement (fill in; check the period and amounts found near it), a passage naming one "
                 "already recorded (move it to that record's also_at), or no agreement (make it a [[not_an_entente]] with why)",
             )))  # fmt: skip
-        if phrases:
+        covered = [match.span() for match in phrases]
+        nouns = [m for m in _AGREEMENT_NOUN.finditer(unit.text) if not any(a <= m.start() < b for a, b in covered)]
+        for match in nouns:  # an agreement-like noun the edition's entente_words miss
+            decided.append((unit.line, _entry(
+                "entente",
+                {"id": TODO, "territory": unit.territory_id, "at": _around(unit.text, match.start(), match.end()),
+                 "title": TODO, "kind": TODO, "note": TODO},
+                f"TODO line {unit.line}: {match[0]!r} is no word of entente_words: an agreement the words miss (fill in, "
+                "and add its word to entente_words), or none (delete this entry)",
+            )))  # fmt: skip
+        if phrases or nouns:
             continue
         figures = [p.text for p in periods if p.lines[0] == unit.line and p.start_date is None]
         money = [a.text for a in amounts if a.lines[0] == unit.line]

@@ -494,6 +494,7 @@ def test_the_scaffold_asks_for_every_decision(real_data: Path, tmp_path: Path) -
         "  1. Premier chantier\n"
         "    • Suivre l’entente régionale de la table, l’entente spécifique et le programme des aînés du territoire\n"
         "    • Plan de lutte à la pauvreté 2014-2017\n"
+        "    • Démarche 2014-2017 en cours\n"
         "    • Compressions de 400 000 00$ annoncées"
     )
     source.write_text(texts(2015)[0].replace("  1. Premier chantier", extra), encoding="utf-8")
@@ -503,10 +504,11 @@ def test_the_scaffold_asks_for_every_decision(real_data: Path, tmp_path: Path) -
     for phrase in ("entente", "programme"):
         assert f"# TODO line 35 (phrase '{phrase}', one of 3 on the line)" in curated
     assert curated.count("# TODO line 35 (phrase") == 3
-    # A line with a year range and no agreement word is a decision too.
-    assert "# TODO line 36: '2014-2017' but no word of entente_words" in curated
+    # An agreement-like noun the edition's words miss, and a line with a year range but no agreement word.
+    assert re.search(r"# TODO line 36: 'Plan de lutte à la[^']*' is no word of entente_words", curated)
+    assert "# TODO line 37: '2014-2017' but no word of entente_words" in curated
     # The malformed amount: its value is asked for.
-    malformed = curated[curated.index("# TODO line 37: how to read '400 000 00$'") :].split("\n\n")[0]
+    malformed = curated[curated.index("# TODO line 38: how to read '400 000 00$'") :].split("\n\n")[0]
     assert "its digits cannot be read as written" in malformed and 'value = "TODO"' in malformed
     # A mention whose role is only a default.
     assert "# TODO line 32: the role of 'CRÉ'" in curated and 'text = "CRÉ"\nrole = "TODO"' in curated

@@ -520,3 +520,35 @@ def test_the_scaffold_asks_for_every_decision(real_data: Path, tmp_path: Path) -
         start = line.index(at)
         assert start == 0 or not line[start - 1].isalnum(), at
         assert start + len(at) == len(line) or not line[start + len(at)].isalnum(), at
+
+
+def test_a_code_change_never_changes_a_published_revision(real_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import attrs
+
+    import rqds_build.builder as builder
+
+    curated, revision = _publish_current(real_data)
+    found = builder.find_mentions
+
+    def changed_code(*args: object, **kwargs: object) -> tuple[rp.Mention, ...]:
+        first, *rest = found(*args, **kwargs)  # type: ignore[arg-type]
+        return (attrs.evolve(first, note="a note the code now adds"), *rest)
+
+    monkeypatch.setattr(builder, "find_mentions", changed_code)
+    digest = hashlib.sha256((real_data / EDITION / "dataset.json").read_bytes()).hexdigest()
+    problem = the_problem(real_data, CURATED, _line_of(curated, f'sha256 = "{digest}"'))
+    first = rp.load_file(real_data / EDITION / "dataset.json").mentions[0].id
+    assert f"revision {revision} of {EDITION} is published" in problem and f"mentions {first}" in problem
+
+
+def test_a_word_of_negotiation_needs_an_agreement_under_negotiation(real_data: Path) -> None:
+    curated = real_data / EDITION / "curated.toml"
+    marker = 'id = "laval-culture-scientifique-2013-2016"'
+    text = curated.read_text(encoding="utf-8")
+    start = text.index(marker)
+    entry = text[start : text.index("\n[[", start)]
+    curated.write_text(text.replace(entry, re.sub(r"(?m)^amounts = \[.*\]\n", "", entry)), encoding="utf-8")
+    problems = "\n".join(problems_of(real_data))
+    assert (
+        "'négociation' is written near it: it belongs to an agreement whose status is 'under_negotiation'" in problems
+    )

@@ -526,9 +526,9 @@ def test_a_code_change_never_changes_a_published_revision(real_data: Path, monke
     import attrs
 
     import rqds_build.builder as builder
+    from rqds_build.mentions import find_mentions as found
 
     curated, revision = _publish_current(real_data)
-    found = builder.find_mentions
 
     def changed_code(*args: object, **kwargs: object) -> tuple[rp.Mention, ...]:
         first, *rest = found(*args, **kwargs)  # type: ignore[arg-type]

@@ -3,6 +3,12 @@
     python -m rqds_build [--check] [DATA_DIR] [--curation DIR]
     python -m rqds_build new EDITION SOURCE.txt [--data DATA_DIR] [--curation DIR]
 
+The build acts on the checkout: building or checking the checkout's own data
+folder needs the checkout's code, so the package must be installed editable
+(``pip install -e ".[test]"``); with an installed copy of ``rqds_portraits``
+it refuses, naming both folders, rather than check one copy with the other's
+code. ``--check`` says which folder it checks.
+
 The first form builds (or with ``--check``, verifies) every edition: the curated
 files and the partner registry under ``curation/`` with the source texts under
 the package's ``src/rqds_portraits/data/``, where it writes the dataset files,
@@ -20,6 +26,7 @@ import argparse
 import sys
 from pathlib import Path
 
+import rqds_portraits
 from rqds_build.builder import check, write
 from rqds_build.problems import BuildFailed
 from rqds_portraits._errors import BuildError
@@ -27,6 +34,25 @@ from rqds_portraits._errors import BuildError
 CHECKOUT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = CHECKOUT / "src" / "rqds_portraits" / "data"
 DEFAULT_CURATION = CHECKOUT / "curation"
+PACKAGE = Path(rqds_portraits.__file__).resolve().parent
+"""Where the code of ``rqds_portraits`` the build runs with comes from."""
+
+EPILOG = """commands:
+  python -m rqds_build [--check] [DATA_DIR]     build (or check) every edition
+  python -m rqds_build new EDITION SOURCE.txt   start a new edition: its curated file, each decision marked TODO
+                                                (python -m rqds_build new --help)"""
+
+
+def installed_copy() -> str | None:
+    """Why the checkout's data folder cannot be built with the code imported (``None`` when it can):
+    ``rqds_portraits`` comes from an installed copy, not from the checkout's ``src/``."""
+    if DEFAULT_DATA.parent == PACKAGE:
+        return None
+    return (
+        f"rqds_portraits is imported from {PACKAGE}, an installed copy, not from this checkout's "
+        f"{DEFAULT_DATA.parent}: the build would check the checkout's data with other code. Install the "
+        'checkout editable (pip install -e ".[test]") and run it again'
+    )
 
 
 def _folders(data: Path | None, curation: Path | None) -> tuple[Path, Path]:
@@ -37,7 +63,12 @@ def _folders(data: Path | None, curation: Path | None) -> tuple[Path, Path]:
 
 
 def _build(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m rqds_build", description="Build every edition of the data folder.")
+    parser = argparse.ArgumentParser(
+        prog="python -m rqds_build",
+        description="Build every edition of the data folder, or start a new edition (new).",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument(
         "data_dir", nargs="?", type=Path, help="the data folder (default: the package's src/rqds_portraits/data)"
     )
@@ -47,7 +78,10 @@ def _build(argv: list[str]) -> int:
     parser.add_argument("--check", action="store_true", help="fail if a fresh build would change any bundled file")
     args = parser.parse_args(argv)
     data, curation = _folders(args.data_dir, args.curation)
+    if args.data_dir is None and installed_copy():
+        raise BuildError(installed_copy())
     if args.check:
+        print(f"checking {data} (curated files and registry from {curation}, code from {PACKAGE})")
         stale = check(data, curation)
         for path in stale:
             print(f"not reproducible: {path} differs from a fresh build", file=sys.stderr)
@@ -71,6 +105,8 @@ def _new(argv: list[str]) -> int:
     )
     args = parser.parse_args(argv)
     data, curation = _folders(args.data, args.curation)
+    if args.data is None and installed_copy():
+        raise BuildError(installed_copy())
     folder, count = scaffold(data, args.edition, args.source, curation)
     print(f"wrote {data / args.edition / 'source.txt'} and {folder / 'curated.toml'}: {count} decisions marked TODO")
     return 0

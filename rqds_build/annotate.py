@@ -11,8 +11,18 @@ Readings that no rule can make come from the curated file's ``[[amount]]``
 entries, each with its kind, qualifier and note: an approximate or a malformed
 amount, an impact, a cut, a share of another amount (and whose share it is),
 a period written on another line. A curated ``value`` must have the digits
-written, or a ``reading`` saying why not. Which amounts need a reading is
-decided once the agreements are known (:func:`check_readings`).
+written, read whole or with their last two as cents (a decimal comma the text
+omits), never other digits; ``reading`` says why. Each entry is read whole: a value that
+contradicts its digits is named even when its ``at`` no longer matches. An
+amount is read once: a second entry for it is refused.
+
+Which amounts need a reading is decided once the agreements are known
+(:func:`check_readings`), and the word that demands a reading decides what it
+may say: ``[conventions.amount_word_readings]`` gives, for a word of
+``amount_words``, the ``kind`` or ``qualifier`` it implies, ``share_of = true``
+(a part of a larger amount written over the same years in its block must say
+whose part it is) and ``entente_status`` (the amount must belong to an
+agreement of that status: "négociation").
 """
 
 from __future__ import annotations
@@ -25,7 +35,7 @@ from decimal import Decimal, InvalidOperation
 
 import attrs
 
-from rqds_build.context import BuildContext, anchored, describe, locate
+from rqds_build.context import BuildContext, anchored, describe, entry_context, locate
 from rqds_build.curated import Table, choice, line_of, optional_str, required_str
 from rqds_build.dates import find_words
 from rqds_build.extract import TextUnit
@@ -41,7 +51,7 @@ from rqds_portraits._records.annotations import (
     WrittenDate,
     WrittenPeriod,
 )
-from rqds_portraits._records.ententes import Entente
+from rqds_portraits._records.ententes import STATUSES, Entente
 from rqds_portraits._records.periods import FIRST_YEAR, LAST_YEAR
 
 __all__ = ["check_readings", "find_amounts", "find_dates", "find_periods", "find_source_notes"]
@@ -139,11 +149,11 @@ def find_dates(units: Sequence[TextUnit]) -> tuple[WrittenDate, ...]:
 
 def find_amounts(
     ctx: BuildContext, units: Sequence[TextUnit], periods: Sequence[WrittenPeriod]
-) -> tuple[tuple[Amount, ...], frozenset[str]]:
+) -> tuple[tuple[Amount, ...], dict[str, int]]:
     """Every money amount written in the portraits, in document order, with the curated readings
-    applied; and the ids of the amounts a curated entry reads."""
+    applied; and the ids of the amounts a curated entry reads, with that entry's line."""
     readings = _readings(ctx, units)
-    read: set[str] = set()
+    read: dict[str, int] = {}
     counters: dict[str, int] = defaultdict(int)
     by_line: dict[int, list[WrittenPeriod]] = defaultdict(list)
     for period in periods:
@@ -159,13 +169,16 @@ def find_amounts(
             amount_id = f"{scope}-a{counters[scope]}"
             texts[(unit.territory_id, match[0])] = amount_id
             if reading:
-                read.add(amount_id)
+                read[amount_id] = line_of(reading)
+            value = Decimal(0)  # when its value cannot be read (a problem named), the amount stays, for what links it
+            with ctx.problems.entry(*_where(ctx, reading, unit.line, match[0])):
+                value = _value(match[0], reading)
             with ctx.problems.entry(*_where(ctx, reading, unit.line, match[0])):
                 found.append(
                     Amount(
                         id=amount_id,
                         text=match[0],
-                        value=_value(match[0], reading),
+                        value=value,
                         qualifier=typing.cast(Qualifier, choice(reading, "qualifier", QUALIFIERS, "exact")),
                         kind=typing.cast(AmountKind, choice(reading, "kind", AMOUNT_KINDS, "funding")),
                         per_years=int(match[1]) if match[1] else None,
@@ -190,7 +203,7 @@ def find_amounts(
             f"no amount is written {text!r} there; the source may have changed",
             describe("amount")(entry),
         )
-    return tuple(_resolve_shares(ctx, found, texts)), frozenset(read)
+    return tuple(_resolve_shares(ctx, found, texts)), read
 
 
 def _where(ctx: BuildContext, reading: Table, line: int, text: str) -> tuple[str, int, str]:
@@ -200,22 +213,44 @@ def _where(ctx: BuildContext, reading: Table, line: int, text: str) -> tuple[str
 
 
 def _readings(ctx: BuildContext, units: Sequence[TextUnit]) -> dict[tuple[int, str], Table]:
+    found: dict[tuple[int, str], Table] = {}
 
-    def read(entry: Table) -> tuple[tuple[int, str], Table]:
+    def read(entry: Table) -> None:
         text = required_str(entry, "text")
         at = required_str(entry, "at")
         if text not in at:
             raise BuildError("the amount must be part of its 'at' text")
-        for key in ("kind", "qualifier", "note"):
-            required_str(entry, key)  # an explicit reading, never a default
-        unit = locate(units, required_str(entry, "territory"), at, entry.get("line"))
-        return (unit.line, text), entry
+        # Every field is checked before the anchor, so one run names all of an entry's problems.
+        with ctx.problems.entry(ctx.curated_file, line_of(entry), describe("amount")(entry)):
+            for needed in ("kind", "qualifier", "note"):
+                required_str(entry, needed)  # an explicit reading, never a default
+        with ctx.problems.entry(ctx.curated_file, line_of(entry), describe("amount")(entry)):
+            choice(entry, "kind", AMOUNT_KINDS)
+            choice(entry, "qualifier", QUALIFIERS)
+        with ctx.problems.entry(ctx.curated_file, line_of(entry), describe("amount")(entry)):
+            _value(text, entry)
+        unit = locate(units, required_str(entry, "territory"), at, entry.get("line"), entry_context(entry))
+        place = (unit.line, text)
+        if place in found:
+            raise BuildError(
+                f"{text!r} of line {unit.line} is read twice: its reading is on line {line_of(found[place])}"
+            )
+        found[place] = entry
 
-    return dict(ctx.each("amount", read))
+    ctx.each("amount", read)
+    return found
 
 
 def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
+
+
+def _interpretations(digits: str) -> list[Decimal]:
+    """The values the written *digits* can mean: read whole, or with their last two as cents."""
+    if not digits:
+        return []
+    whole = Decimal(digits)
+    return [whole, whole / 100] if len(digits) > 2 else [whole]
 
 
 def _value(text: str, reading: Table) -> Decimal:
@@ -234,10 +269,13 @@ def _value(text: str, reading: Table) -> Decimal:
         raise BuildError(f"value {written!r} is not a decimal number") from None
     if not value.is_finite():
         raise BuildError(f"value {written!r} is not a finite amount")
-    if _digits(f"{value:f}") != _digits(number) and not optional_str(reading, "reading"):
+    digits = _digits(number)
+    readings = _interpretations(digits)
+    if value not in readings:
+        shown = " or ".join(f"{choice:f}" for choice in readings)
         raise BuildError(
-            f"value {written} does not have the digits written ({_digits(number)}): "
-            "correct it, or add a reading that says why the digits differ"
+            f"value {written} is not a reading of the digits written ({digits}): it can be {shown}; "
+            "a reading chooses between these (a decimal comma the text omits), never other digits"
         )
     return value
 
@@ -298,20 +336,26 @@ def check_readings(
     ctx: BuildContext,
     units: Sequence[TextUnit],
     amounts: Sequence[Amount],
-    read: frozenset[str],
+    read: Mapping[str, int],
     ententes: Sequence[Entente],
 ) -> None:
     """Every amount has an explicit reading unless it is unambiguous: written plainly ("N $",
     "N $ / k ans"), in an agreement's lines, with none of the edition's ``amount_words``
-    (``[conventions]``: "compressions", "app.", …) on its line or the line before."""
-    words = ctx.curated.get("conventions", {}).get("amount_words", [])
-    in_agreements = {amount_id for e in ententes for amount_id in e.amount_ids}
+    (``[conventions]``: "compressions", "app.", …) on its line or the line before; and a reading
+    says what those words say (``[conventions.amount_word_readings]``)."""
+    conventions = ctx.curated.get("conventions", {})
+    words = conventions.get("amount_words", [])
+    rules = _word_rules(ctx, conventions.get("amount_word_readings", {}), words)
+    in_agreements = {amount_id: e for e in ententes for amount_id in e.amount_ids}
     text_of = {unit.line: unit for unit in units}
     for amount in amounts:
         line = amount.lines[0]
-        if amount.id in read:
-            continue
         said = words_near(text_of, line, words)
+        if amount.id in read:
+            for word in _deciding(text_of, amount, said, amounts):
+                for problem in _disagreements(amount, word, rules.get(word, {}), amounts, in_agreements.get(amount.id)):
+                    ctx.problems.add(ctx.curated_file, read[amount.id], problem, f"[[amount]] {amount.text!r}")
+            continue
         if said:
             ctx.in_source(
                 line,
@@ -327,6 +371,104 @@ def check_readings(
                 line,
                 f"{amount.text!r} belongs to no agreement record: give it an [[entente]], or a curated [[amount]] reading",
             )
+
+
+def _deciding(
+    text_of: Mapping[int, TextUnit], amount: Amount, said: Sequence[str], amounts: Sequence[Amount]
+) -> list[str]:
+    """The words of *said* that decide the reading of *amount*: a word written on its own line
+    decides the amount nearest to it (the one it precedes first: "retombées 2 300 000$"), a word
+    only on the line before decides every amount of the line."""
+    unit = text_of[amount.lines[0]]
+    on_line = [a for a in amounts if a.lines[0] == amount.lines[0]]
+    deciding = []
+    for word in said:
+        found = [m.span() for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", unit.text, re.IGNORECASE)]
+        if not found:
+            deciding.append(word)
+            continue
+        for start, end in found:
+            at = unit.column + end
+
+            def distance(other: Amount, at: int = at, start: int = unit.column + start) -> tuple[int, int]:
+                after = other.span[0] - at
+                return (0, after) if after >= 0 else (1, start - other.span[1])
+
+            if min(on_line, key=distance).id == amount.id:
+                deciding.append(word)
+                break
+    return deciding
+
+
+_RULE_KEYS = {"kind": AMOUNT_KINDS, "qualifier": QUALIFIERS}
+
+
+def _word_rules(ctx: BuildContext, table: object, words: Sequence[str]) -> dict[str, Table]:
+    """The ``[conventions.amount_word_readings]`` rules, each checked (problems at the table's line)."""
+    where = ctx.key_line("conventions.amount_word_readings") or ctx.key_line("conventions.amount_words")
+    if not isinstance(table, dict):
+        ctx.problems.add(ctx.curated_file, where, "[conventions.amount_word_readings] must be a table of word = { … }")
+        return {}
+    rules: dict[str, Table] = {}
+    for word, rule in table.items():
+        if word not in words:
+            ctx.problems.add(ctx.curated_file, where, f"amount_word_readings: {word!r} is not one of amount_words")
+            continue
+        if not isinstance(rule, dict) or not set(rule) <= {"kind", "qualifier", "share_of", "entente_status"}:
+            ctx.problems.add(
+                ctx.curated_file,
+                where,
+                f"amount_word_readings: {word!r} must give kind, qualifier, share_of = true or entente_status",
+            )
+            continue
+        bad = [
+            f"{key} {rule[key]!r}" for key, allowed in _RULE_KEYS.items() if key in rule and rule[key] not in allowed
+        ]
+        if "entente_status" in rule and rule["entente_status"] not in STATUSES:
+            bad.append(f"entente_status {rule['entente_status']!r}")
+        if bad:
+            ctx.problems.add(
+                ctx.curated_file, where, f"amount_word_readings: {word!r} gives an unknown {', '.join(bad)}"
+            )
+            continue
+        rules[word] = rule
+    return rules
+
+
+def _disagreements(
+    amount: Amount, word: str, rule: Table, amounts: Sequence[Amount], entente: Entente | None
+) -> list[str]:
+    """How the reading of *amount* contradicts what *word*, written near it, says (its rule)."""
+    found = []
+    for key in ("kind", "qualifier"):
+        if key in rule and getattr(amount, key) != rule[key]:
+            found.append(f"{word!r} is written near it: its {key} is {rule[key]!r}, not {getattr(amount, key)!r}")
+    if rule.get("share_of") and amount.share_of is None:
+        larger = [
+            other
+            for other in amounts
+            if other.initiative_id == amount.initiative_id
+            and other.territory_id == amount.territory_id
+            and other.id != amount.id
+            and other.per_years == amount.per_years
+            and other.value > amount.value
+        ]
+        if larger:
+            found.append(
+                f"{word!r} is written near it and its block writes a larger amount over the same years "
+                f"({larger[0].text!r}): give share_of (whose part it is), or the amount is counted twice"
+            )
+    status = rule.get("entente_status")
+    if status is not None and (entente is None or entente.status != status):
+        found.append(
+            f"{word!r} is written near it: it belongs to an agreement whose status is {status!r}"
+            + (
+                f", not {entente.status!r} ({entente.id})"
+                if entente is not None
+                else " (list it in that [[entente]]'s amounts)"
+            )
+        )
+    return found
 
 
 def find_source_notes(ctx: BuildContext, units: Sequence[TextUnit]) -> tuple[SourceNote, ...]:

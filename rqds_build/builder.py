@@ -15,6 +15,16 @@ its date and SHA-256, which the build checks. When a curated file's
 ``revision`` goes up, :func:`write` first archives the dataset file of the
 revision it replaces.
 
+**A published revision is frozen.** A revision is published once a release of
+``CHANGELOG.md`` (a ``## [x.y.z]`` section, not ``[Unreleased]``) holds its
+``#### <edition> revision N`` reading log, which a release cannot skip; from
+then on it must be listed in ``[[published]]`` with its SHA-256, the current
+revision too. The build refuses any input change (curated file, registry,
+source text, code) that would change the bytes of a revision so listed, and
+names the revision and the records that would change: a change of reading is
+a new revision (bump ``revision``), never an edit of a published one. Until it
+is released, the current revision is a draft the build may still rewrite.
+
 The build reads everything before it fails: every problem of every edition is
 collected and reported at once (:class:`~rqds_build.problems.BuildFailed`).
 """
@@ -32,7 +42,7 @@ from typing import Any
 
 from rqds_build.annotate import check_readings, find_amounts, find_dates, find_periods, find_source_notes
 from rqds_build.context import BuildContext
-from rqds_build.curated import Table, entries, key_line, line_of, read_toml, required_str, todos
+from rqds_build.curated import Table, entries, key_line, line_of, optional_str, read_toml, required_str, todos
 from rqds_build.ententes import check_coverage, find_ententes
 from rqds_build.extract import Structure, extract
 from rqds_build.ledger import LEDGER_FILE, Retirement, ledger, retirements, stable_ids
@@ -48,7 +58,7 @@ from rqds_portraits._loading.schema import json_schema, validate
 from rqds_portraits._loading.upgrade import LAYOUT
 from rqds_portraits._records.annotations import Mention
 from rqds_portraits._records.document import Source
-from rqds_portraits._records.edition import EditionRecords
+from rqds_portraits._records.edition import RECORD_TABLES, EditionRecords
 from rqds_portraits._records.partners import Partner
 from rqds_portraits._render import owned_lines, render
 
@@ -121,6 +131,7 @@ def build_edition(
     except BuildError as error:
         problems.add(ctx.curated_file, 0, str(error))
         return None
+    _check_as_of(ctx, source)
     if problems:
         return None
     records = EditionRecords(
@@ -151,7 +162,7 @@ def build_edition(
 KINDS = (
     "edition", "revision", "revision_date", "as_of", "published", "conventions", "source", "footer", "territory_note",
     "block_title", "amount", "mention_role", "mention", "not_a_mention", "entente", "not_an_entente", "source_note",
-    "retired",
+    "retired", "as_of_why",
 )  # fmt: skip
 """What a curated file may hold (its header documents each); anything else is a typo the build names."""
 
@@ -176,6 +187,20 @@ def _check_header(ctx: BuildContext, edition: str, text: str, undecided: set[str
             ctx.problems.add(
                 ctx.curated_file, key_line(text, key), f"{key} must be a date (YYYY-MM-DD, unquoted), got {value!r}"
             )
+
+
+def _check_as_of(ctx: BuildContext, source: Source) -> None:
+    """``as_of`` is the publication date the source writes; ``as_of_why`` says why when it differs."""
+    as_of = ctx.curated.get("as_of")
+    if not isinstance(as_of, datetime.date) or isinstance(as_of, datetime.datetime):
+        return  # named by the header check
+    if as_of != source.published and not optional_str(ctx.curated, "as_of_why"):
+        ctx.problems.add(
+            ctx.curated_file,
+            ctx.key_line("as_of"),
+            f"as_of {as_of} is not the publication date the source writes ({source.published}): "
+            "set as_of to it, or say in as_of_why why the statuses are read at another date",
+        )
 
 
 def _todos(curated: Table, text: str) -> list[tuple[str, int]]:
@@ -264,11 +289,13 @@ def _published(folder: Path, curated: Table, problems: Problems) -> tuple[list[d
             if (
                 isinstance(revision, bool)
                 or not isinstance(revision, int)
-                or not 1 <= revision < curated.get("revision", 0)
+                or not 1 <= revision <= curated.get("revision", 0)
             ):
-                raise BuildError(f"revision must be an earlier revision than the current {curated.get('revision')!r}")
+                raise BuildError(f"revision must be the current revision {curated.get('revision')!r} or an earlier one")
             if not isinstance(date, datetime.date) or not isinstance(sha256, str):
                 raise BuildError("a published revision gives its date and sha256")
+            if revision == curated.get("revision"):
+                continue  # the current revision, published: checked against the fresh build (_check_frozen)
             name = archive_name(revision)
             listed.add(name)
             try:
@@ -293,6 +320,97 @@ def _published(folder: Path, curated: Table, problems: Problems) -> tuple[list[d
     return sorted(found, key=lambda item: item["revision"]), [decoded[key] for key in sorted(decoded)]
 
 
+_RELEASE = re.compile(r"^## \[(?P<version>[^\]]+)\]", re.MULTILINE)
+_REVISION_LOG = re.compile(r"^#### (?P<edition>\S+) revision (?P<revision>[0-9]+)\b", re.MULTILINE)
+
+
+def released_revisions(changelog: Path) -> dict[tuple[str, int], str]:
+    """The revisions a release of *changelog* ships (its ``#### <edition> revision N`` reading logs
+    under a ``## [x.y.z]`` section, not ``[Unreleased]``), each with that release's version."""
+    try:
+        text = changelog.read_text(encoding="utf-8")
+    except OSError:
+        return {}
+    found: dict[tuple[str, int], str] = {}
+    sections = list(_RELEASE.finditer(text))
+    for number, section in enumerate(sections):
+        if section["version"].lower() == "unreleased":
+            continue
+        end = sections[number + 1].start() if number + 1 < len(sections) else len(text)
+        for log in _REVISION_LOG.finditer(text, section.end(), end):
+            found.setdefault((log["edition"], int(log["revision"])), section["version"])
+    return found
+
+
+def _check_frozen(
+    folder: Path,
+    curated: Table,
+    records: EditionRecords,
+    encoded: bytes,
+    released: dict[tuple[str, int], str],
+    problems: Problems,
+) -> None:
+    """A released revision is listed in ``[[published]]``; a listed current revision is what the build writes."""
+    where = f"{folder.name}/{CURATED_FILE}"
+    listed = {e.get("revision"): e for e in entries(curated, "published") if isinstance(e.get("revision"), int)}
+    for (edition, revision), version in sorted(released.items()):
+        if edition == folder.name and revision not in listed and revision <= records.revision:
+            problems.add(
+                where,
+                _published_line(curated),
+                f"revision {revision} was released in {version} (CHANGELOG.md): list it in [[published]] with "
+                "its date and sha256, which freeze it; a change of reading is then a new revision",
+            )
+    entry = listed.get(records.revision)
+    if entry is None:
+        return
+    sha256 = hashlib.sha256(encoded).hexdigest()
+    if sha256 == entry.get("sha256"):
+        return
+    changed = _changed_records(folder, entry, records)
+    problems.add(
+        where,
+        line_of(entry),
+        f"revision {records.revision} of {folder.name} is published (sha256 {entry.get('sha256')}): this build would "
+        f"change its bytes (sha256 {sha256}){changed}. A published revision never changes: undo the input change "
+        f"(curated file, partners.toml, source text or code), or make it revision {records.revision + 1}",
+        f"[[published]] revision {records.revision}",
+    )
+
+
+def _published_line(curated: Table) -> int:
+    """The line of the ``[[published]]`` entries (0 when there is none)."""
+    lines = [line_of(entry) for entry in entries(curated, "published")]
+    return min(lines, default=0)
+
+
+def _changed_records(folder: Path, entry: Table, records: EditionRecords) -> str:
+    """Which records differ from the published revision's file (dataset.json or its archive), as a phrase."""
+    candidates = [folder / archive_name(records.revision), folder / DATASET_FILE]
+    for path in candidates:
+        try:
+            raw = path.read_bytes()
+            raw = gzip.decompress(raw) if path.suffix == ".gz" else raw
+        except OSError:
+            continue
+        if hashlib.sha256(raw).hexdigest() != entry.get("sha256"):
+            continue
+        published = _records_of(raw, entry["sha256"], entry["date"])
+        changes = []
+        for table in RECORD_TABLES:
+            old = {r.id: r for r in getattr(published, table)}
+            new = {r.id: r for r in getattr(records, table)}
+            differ = sorted(i for i in old.keys() | new.keys() if old.get(i) != new.get(i))
+            if differ:
+                shown = ", ".join(differ[:8]) + (f" and {len(differ) - 8} more" if len(differ) > 8 else "")
+                changes.append(f"{table} {shown}")
+        header = [f for f in ("revision_date", "as_of", "source") if getattr(published, f) != getattr(records, f)]
+        if header:
+            changes.append(", ".join(header))
+        return ": records that would change: " + "; ".join(changes) if changes else " (the same records, other bytes)"
+    return f" (its file {DATASET_FILE} is not the published one any more either: restore it from the release)"
+
+
 def _records_of(raw: bytes, sha256: str, date: datetime.date) -> EditionRecords:
     """The records of a published dataset file, read as the package reads it (an old layout upgraded)."""
     from rqds_portraits._loading.members import verified
@@ -301,13 +419,15 @@ def _records_of(raw: bytes, sha256: str, date: datetime.date) -> EditionRecords:
     return Queries(verified(raw, sha256, {"revision_date": date.isoformat()})).records()
 
 
-def build_outputs(data_dir: Path, curation_dir: Path | None = None) -> dict[Path, bytes]:
+def build_outputs(data_dir: Path, curation_dir: Path | None = None, changelog: Path | None = None) -> dict[Path, bytes]:
     """Every file the build writes under *data_dir*, with its bytes (nothing is written), from the
-    curated files and the registry under *curation_dir* (*data_dir* itself when ``None``).
+    curated files and the registry under *curation_dir* (*data_dir* itself when ``None``); the
+    revisions released in *changelog* (default: ``CHANGELOG.md`` beside *curation_dir*) are frozen.
 
     Raises :class:`~rqds_build.problems.BuildFailed` with every problem found.
     """
     curation = data_dir if curation_dir is None else curation_dir
+    released = released_revisions(changelog or curation.parent / "CHANGELOG.md")
     problems = Problems()
     registry_file = curation / REGISTRY_FILE
     registry = read_registry(registry_file, problems) if registry_file.is_file() else ()
@@ -329,6 +449,7 @@ def build_outputs(data_dir: Path, curation_dir: Path | None = None) -> dict[Path
             continue
         encoded = dumps(to_data(records))
         validate(encoded)
+        _check_frozen(data_folder, curated, records, encoded, released, problems)
         outputs[data_folder / DATASET_FILE] = encoded
         entries = ledger([*published, records], retired)
         for item in retired:

@@ -14,14 +14,17 @@ statuses that follow from dates. An entry gives:
   the text states none, nothing: the build compares its period with the
   edition's ``as_of`` (ended before it, planned after it, in progress around
   it); with neither words nor period, ``status`` is a reading its ``note`` explains;
-- ``signatories`` with ``signatories_text``;
+  ``status_text`` must hold a word of its status (``[conventions.status_words]``:
+  "signée" for signed, "négociation" for under_negotiation …);
+- ``signatories`` with ``signatories_text``, which writes that number ("5 partenaires
+  signataires" is 5);
 - ``period`` (one written period in its lines, in figures or in words) or
   ``periods`` (several, spanned), ``period_reading`` (the years, when no written
   period gives them; its note says why), ``start_at`` and ``end_at`` (a date
   written in words that starts or ends it: alone, the other bound is not written
   and stays unknown, as in "jusqu’en juin 2015"), ``dates`` (other written dates
   of it: a signature);
-- ``amounts`` as written in its lines; ``partners_at``, passages listing its
+- ``amounts`` as written in its lines (an amount belongs to at most one agreement); ``partners_at``, passages listing its
   partners (``partners_line`` when the first occurs on several lines); ``note``.
 
 Its partner mentions are those inside ``at``, on its later lines, and inside
@@ -41,8 +44,8 @@ import re
 import typing
 from collections.abc import Iterable, Sequence
 
-from rqds_build.context import BuildContext, anchored, locate, passage
-from rqds_build.curated import Table, choice, optional_str, required_str
+from rqds_build.context import BuildContext, anchored, describe, entry_context, locate, passage
+from rqds_build.curated import Table, choice, line_of, optional_str, required_str
 from rqds_build.extract import TextUnit
 from rqds_portraits._errors import BuildError, InvalidPeriod
 from rqds_portraits._records.annotations import Amount, Mention, WrittenDate, WrittenPeriod
@@ -110,12 +113,31 @@ def find_ententes(
     found: list[Entente] = []
     named: list[Passage] = []
 
+    status_words = _status_words(ctx)
+    owners: dict[str, str] = {}
+    anchors: dict[tuple[int, Span], str] = {}
+
     def read(entry: Table) -> None:
-        entente, passages = _entente(entry, units, periods, dates, amounts, mentions, as_of)
+        # What the entry says of itself is checked before its anchor: one run names all its problems.
+        for complaint in _own_complaints(entry, status_words):
+            ctx.problems.add(ctx.curated_file, line_of(entry), complaint, describe("entente")(entry))
+        complaints: list[str] = []
+        entente, passages = _entente(entry, units, periods, dates, amounts, mentions, as_of, complaints)
+        named.extend(passages)  # its passages name an agreement, even when its reading is refused
         if entente.id in {e.id for e in found}:
-            raise BuildError(f"the id {entente.id!r} is used twice")
+            complaints.append(f"the id {entente.id!r} is used twice")
+        if passages[0] in anchors:
+            complaints.append(f"its 'at' is the 'at' of {anchors[passages[0]]!r}: an agreement is given once")
+        claimed = [f"{a!r} ({owners[a]})" for a in entente.amount_ids if a in owners]
+        if claimed:
+            complaints.append(
+                f"amounts {', '.join(claimed)} already belong to another agreement: an amount is counted once"
+            )
+        anchors.setdefault(passages[0], entente.id)
+        owners.update({a: entente.id for a in entente.amount_ids if a not in owners})
         found.append(entente)
-        named.extend(passages)
+        for complaint in complaints:  # every disagreement of the entry, each named
+            ctx.problems.add(ctx.curated_file, line_of(entry), complaint, describe("entente")(entry))
 
     ctx.each("entente", read)
     return tuple(sorted(found, key=lambda entente: (entente.lines, entente.id))), tuple(named)
@@ -129,10 +151,13 @@ def _entente(
     amounts: Sequence[Amount],
     mentions: Sequence[Mention],
     as_of: datetime.date | None,
+    complaints: list[str],
 ) -> tuple[Entente, list[Passage]]:
+    """The agreement of *entry*; a reading that contradicts the text is added to *complaints*
+    (the record is still built, so what it names is not reported again)."""
     entente_id = required_str(entry, "id")
     territory = required_str(entry, "territory")
-    first, at_span = passage(units, territory, required_str(entry, "at"), entry.get("line"))
+    first, at_span = passage(units, territory, required_str(entry, "at"), entry.get("line"), entry_context(entry))
     through = optional_str(entry, "through")
     last = locate(units, territory, through, entry.get("through_line")) if through else first
     if last.line < first.line or last.initiative_id != first.initiative_id:
@@ -171,7 +196,7 @@ def _entente(
         and _inside(p.lines[0], p.span, [(u.line, s) for u, s in also])
     ]
     linked = sorted([*linked, *repeated], key=lambda p: (p.lines[0], p.span))
-    period, linked_dates = _period(entry, linked, [d for d in dates if d.territory_id == territory and d.lines[0] in in_block],
+    period, linked_dates = _period(entry, linked, complaints, [d for d in dates if d.territory_id == territory and d.lines[0] in in_block],
                                    [p for p in periods if p.territory_id == territory and p.lines[0] in in_block])  # fmt: skip
     status, status_text, basis = _status(entry, period, as_of, block_text)
 
@@ -247,7 +272,11 @@ def _written_date(
 
 
 def _period(
-    entry: Table, linked: list[WrittenPeriod], dates: Sequence[WrittenDate], word_periods: Sequence[WrittenPeriod]
+    entry: Table,
+    linked: list[WrittenPeriod],
+    complaints: list[str],
+    dates: Sequence[WrittenDate],
+    word_periods: Sequence[WrittenPeriod],
 ) -> tuple[Period | None, list[WrittenDate]]:
     """The period of an agreement: the years of its written periods (or of its ``period_reading``),
     with the dates written in words that start and end it."""
@@ -276,6 +305,12 @@ def _period(
         if reading is not None:
             required_str(entry, "note")  # a reading says why
             years = Period.parse(reading)
+            written = [p for p in linked if (p.start, p.end) != (years.start, years.end)]
+            if written:
+                complaints.append(
+                    f"period_reading {reading!r} contradicts the period written {written[0].text!r}: "
+                    "a reading gives years the text does not write, never others"
+                )
             return Period(years.start, years.end, start, end), linked_dates
         if linked:
             first = min(linked, key=lambda p: p.start)
@@ -310,6 +345,75 @@ def _status(
         return computed, None, "period"
     required_str(entry, "note")  # neither words nor a period that decides it: the note explains the reading
     return typing.cast(EntenteStatus, choice(entry, "status", STATUSES)), None, "reading"
+
+
+_NUMBER_WORDS = {
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
+    "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20,
+}  # fmt: skip
+
+
+def _number_in(text: str) -> int | None:
+    """The first number *text* writes, in figures or in words ("5", "cinq"); ``None`` when none."""
+    match = re.search(r"(?<!\w)(\d+|" + "|".join(_NUMBER_WORDS) + r")(?!\w)", text, re.IGNORECASE)
+    if match is None:
+        return None
+    word = match[1].lower()
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+
+
+def _own_complaints(entry: Table, status_words: dict[str, list[str]]) -> list[str]:
+    """What an entry's readings contradict in its own words: a status its status_text does not state,
+    a count of signatories its signatories_text does not write."""
+    complaints = []
+    status, status_text = entry.get("status"), entry.get("status_text")
+    if isinstance(status, str) and isinstance(status_text, str) and status_text:
+        complaints += _status_complaints(status, status_text, status_words)
+    signatories, signatories_text = entry.get("signatories"), entry.get("signatories_text")
+    if isinstance(signatories, int) and isinstance(signatories_text, str) and signatories_text:
+        count = _number_in(signatories_text)
+        if count != signatories:
+            complaints.append(
+                f"signatories = {signatories}, but signatories_text {signatories_text!r} writes "
+                + (f"{count}" if count is not None else "no number")
+            )
+    return complaints
+
+
+def _status_words(ctx: BuildContext) -> dict[str, list[str]]:
+    """``[conventions.status_words]``: for each status, the words (regular expressions, any case)
+    of which a ``status_text`` stating it holds one."""
+    table = ctx.curated.get("conventions", {}).get("status_words", {})
+    where = ctx.key_line("conventions.status_words")
+    if not isinstance(table, dict) or not all(
+        status in STATUSES and isinstance(words, list) and all(isinstance(w, str) and w for w in words)
+        for status, words in table.items()
+    ):
+        ctx.problems.add(
+            ctx.curated_file,
+            where,
+            f"[conventions.status_words] maps statuses ({', '.join(STATUSES)}) to lists of words",
+        )
+        return {}
+    return table
+
+
+def _status_complaints(status: str, text: str, words: dict[str, list[str]]) -> list[str]:
+    if not words:
+        return []  # an edition without the convention: statuses are not checked against their words
+    own = words.get(status, [])
+    if not any(re.search(rf"(?<!\w)(?:{word})", text, re.IGNORECASE) for word in own):
+        stated = [
+            other
+            for other, listed in words.items()
+            if any(re.search(rf"(?<!\w)(?:{w})", text, re.IGNORECASE) for w in listed)
+        ]
+        return [
+            f"status {status!r} is not what status_text {text!r} says: it holds none of the words of "
+            f"{status!r} in [conventions.status_words] ({', '.join(own) or 'none'})"
+            + (f"; it says {' or '.join(map(repr, stated))}" if stated else "")
+        ]
+    return []
 
 
 def check_coverage(ctx: BuildContext, units: Sequence[TextUnit], named: Sequence[Passage]) -> None:

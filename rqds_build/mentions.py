@@ -17,7 +17,9 @@ order of :data:`~rqds_portraits.ROLES`, unless an entry names that one
 mention (``text``), whose roles then replace the passages'. ``[[mention]]`` adds, resolves
 or annotates one mention (a body named in a shared list, "du Granit"; a vague
 one, with a note and no partner; a member that had resigned, with a note);
-``[[not_a_mention]]`` drops a form that names no organisation there
+A curated mention resolves to a body of its own territory, a Québec-wide one,
+or one whose territory its text names ("de l’Estrie"); a passage is read by
+one entry. ``[[not_a_mention]]`` drops a form that names no organisation there
 ("territoires de MRC" is a place). ``line`` picks the line when the words of
 ``at`` occur on several.
 """
@@ -34,6 +36,7 @@ from rqds_build.extract import TextUnit
 from rqds_portraits._errors import BuildError
 from rqds_portraits._records.annotations import ROLES, Mention, Role
 from rqds_portraits._records.partners import Partner
+from rqds_portraits._text import slug
 
 __all__ = ["DEFAULT_ROLES", "find_mentions", "mentioned_partners"]
 
@@ -88,10 +91,11 @@ def find_mentions(ctx: BuildContext, units: Sequence[TextUnit], partners: Sequen
     forms = _forms(partners)
     pattern = _pattern(forms)
 
-    def passage(entry: Table) -> tuple[int, Span, tuple[Role, ...], bool]:
+    def passage(entry: Table) -> tuple[tuple[int, Span], Table]:
         required_str(entry, "why")
+        _roles(entry)
         unit, span, _ = anchored(units, entry)
-        return unit.line, span, _roles(entry), "text" in entry
+        return (unit.line, span), entry
 
     def place(entry: Table) -> tuple[tuple[int, Span], Table]:
         required_str(entry, "why")
@@ -106,12 +110,27 @@ def find_mentions(ctx: BuildContext, units: Sequence[TextUnit], partners: Sequen
             raise BuildError(f"partner {partner!r} is not in the registry")
         else:
             required_str(entry, "why")
+            body, territory = by_id[partner], entry.get("territory")
+            written = slug(str(entry.get("text", entry.get("at", ""))))
+            if (
+                territory not in body.territories
+                and body.scope not in ("quebec", "canada")
+                and not any(own in written for own in body.territories)
+            ):
+                raise BuildError(
+                    f"partner {partner!r} is a {body.scope} body of {', '.join(body.territories) or 'no territory'}, "
+                    f"not of {territory!r}: a mention resolves to a body of its territory or a Québec-wide one "
+                    "(or to one whose territory its text names)"
+                )
         unit, span, _ = anchored(units, entry)
         return (unit.line, span), entry
 
-    passages = ctx.each("mention_role", passage)
-    dropped = dict(ctx.each("not_a_mention", place))
-    explicit = dict(ctx.each("mention", mention))
+    passages = [
+        (line, span, _roles(entry), "text" in entry)
+        for (line, span), entry in _once(ctx, "mention_role", ctx.each("mention_role", passage)).items()
+    ]
+    dropped = _once(ctx, "not_a_mention", ctx.each("not_a_mention", place))
+    explicit = _once(ctx, "mention", ctx.each("mention", mention))
 
     found: list[tuple[TextUnit, Span, str, str | None, tuple[Role, ...], str | None]] = []
     for unit in units:
@@ -177,6 +196,22 @@ def find_mentions(ctx: BuildContext, units: Sequence[TextUnit], partners: Sequen
                 )
             )
     return tuple(mentions)
+
+
+def _once(ctx: BuildContext, kind: str, found: list[tuple[tuple[int, Span], Table]]) -> dict[tuple[int, Span], Table]:
+    """The entries of *kind* by passage; a passage given twice is a problem at the second entry."""
+    by_place: dict[tuple[int, Span], Table] = {}
+    for key, entry in found:
+        if key in by_place:
+            ctx.problems.add(
+                ctx.curated_file,
+                line_of(entry),
+                f"the passage of line {key[0]} is given twice: the entry on line {line_of(by_place[key])} reads it already",
+                f"[[{kind}]] {entry.get('text') or entry.get('at')!r}",
+            )
+            continue
+        by_place[key] = entry
+    return by_place
 
 
 def mentioned_partners(partners: Sequence[Partner], mentions: Sequence[Mention]) -> tuple[Partner, ...]:

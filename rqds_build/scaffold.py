@@ -2,9 +2,14 @@
 
 Creates ``<data>/<EDITION>/`` with the source text and a curated file that
 holds every decision the build will need, each marked ``TODO`` with its source
-line: the edition's dates, the amounts that need a reading, every phrase that
-may name an agreement, the mentions a territory cannot resolve, the lines no
-rule can place, and the capitalised words the partner registry does not know.
+line: the edition's dates; the amounts that need a reading (a malformed one
+with its value to give); one entry per phrase that may name an agreement
+(several on a line are several decisions); the lines with a year range or an
+amount but no agreement word of ``entente_words`` (an agreement the words miss,
+or none); the mentions a territory cannot resolve, and those whose role comes
+from a default rather than a word of the text; the lines no rule can place
+(block titles); and the capitalised words the partner registry does not know.
+Every ``at`` is cut at word boundaries.
 The layout vocabulary (section headings, footer labels, the words that make an
 amount or a phrase need a reading) is copied from the latest edition. The build
 refuses the file until no ``TODO`` is left.
@@ -25,10 +30,18 @@ from rqds_build.curated import TODO, Table, read_toml
 from rqds_build.problems import Problems
 from rqds_portraits._errors import BuildError
 from rqds_portraits._loading.index import EDITION_NAME
+from rqds_portraits._records.annotations import ROLES
 
 __all__ = ["scaffold"]
 
 _FOOTER = re.compile(r"^pdf .*$", re.M)
+_AGREEMENT_NOUN = re.compile(
+    r"(?<!\w)(?:plans?|accords?|protocoles?|conventions?|politiques?|stratégies?)"
+    r"(?:\s+(?:de|d[’']|du|des|en|pour|sur)\s*\w+(?:\s+(?:à|a|la|le|les|l[’'])\s*\w+)*|\s+\d{4}[-–]\d{4})",
+    re.IGNORECASE,
+)
+"""Nouns that may name an agreement ("plan de lutte à la pauvreté", "Accord de collaboration 2017-2020"),
+asked about where the edition's ``entente_words`` do not cover them."""
 
 
 def _toml(value: Any) -> str:
@@ -50,6 +63,17 @@ def _key(key: str) -> str:
 
 def _entry(kind: str, fields: dict[str, Any], comment: str) -> str:
     return f"# {comment}\n[[{kind}]]\n" + "".join(f"{_key(k)} = {_toml(v)}\n" for k, v in fields.items())
+
+
+def _around(text: str, start: int, end: int, width: int = 40) -> str:
+    """The words of *text* around columns *start*-*end*, about *width* characters each side, never cut mid-word."""
+    left = max(0, start - width)
+    while left > 0 and not text[left - 1].isspace():
+        left -= 1
+    right = min(len(text), end + width)
+    while right < len(text) and not text[right].isspace():
+        right += 1
+    return text[left:right].strip()
 
 
 def _base(curation_dir: Path, edition: str) -> Table:
@@ -146,35 +170,70 @@ def _decisions(ctx: BuildContext, registry: Any, unknown: dict[str, str]) -> Ite
         if not said and is_plain(amount.text) and line in candidates:
             continue  # a plain amount of an agreement: the agreement's entry below lists it
         unit = text_of[line]
+        fields: dict[str, Any] = {
+            "territory": amount.territory_id,
+            "at": _around(unit.text, amount.span[0] - unit.column, amount.span[1] - unit.column),
+            "text": amount.text, "kind": TODO, "qualifier": TODO,
+        }  # fmt: skip
+        malformed = _malformed(amount.text)
+        if malformed:
+            fields["value"] = TODO
         decided.append((line, _entry(
             "amount",
-            {"territory": amount.territory_id, "at": unit.text[max(0, amount.span[0] - unit.column - 40) : amount.span[1] - unit.column],
-             "text": amount.text, "kind": TODO, "qualifier": TODO, "note": TODO},
-            f"TODO line {line}: how to read {amount.text!r}" + (f" (written near {', '.join(map(repr, said))})" if said else ""),
-        )))  # fmt: skip
-    for line in candidates:
-        unit = text_of[line]
-        fields: dict[str, Any] = {
-            "id": TODO,
-            "territory": unit.territory_id,
-            "at": unit.text[:120],
-            "title": TODO,
-            "kind": TODO,
-        }
-        written = [p.text for p in periods if p.lines[0] == line and p.territory_id == unit.territory_id]
-        if len(written) == 1:
-            fields["period"] = written[0]
-        plain = [
-            a.text for a in amounts if a.lines[0] == line and is_plain(a.text) and not words_near(text_of, line, words)
-        ]
-        if plain:
-            fields["amounts"] = plain
-        decided.append((line, _entry(
-            "entente",
             {**fields, "note": TODO},
-            f"TODO line {line}: an agreement (fill in; check the period and amounts found on its line), a passage naming one "
-            "already recorded (move it to that record's also_at), or no agreement (make it a [[not_an_entente]] with why)",
+            f"TODO line {line}: how to read {amount.text!r}" + (f" (written near {', '.join(map(repr, said))})" if said else "")
+            + (f"; {malformed}" if malformed else ""),
         )))  # fmt: skip
+    conventions = ctx.curated.get("conventions", {})
+    entente_words = conventions.get("entente_words", [])
+    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(entente_words)})(?!\w)", re.IGNORECASE) if entente_words else None
+    for unit in units:
+        phrases = list(pattern.finditer(unit.text)) if pattern else []
+        for match in phrases:  # one decision per phrase, even when a line holds several
+            line = unit.line
+            at = _around(unit.text, match.start(), match.end())
+            fields = {"id": TODO, "territory": unit.territory_id, "at": at, "title": TODO, "kind": TODO}
+            written = [p.text for p in periods if p.lines[0] == line and p.text in at]
+            if len(written) == 1:
+                fields["period"] = written[0]
+            plain = [
+                a.text for a in amounts
+                if a.lines[0] == line and a.text in at and is_plain(a.text) and not words_near(text_of, line, words)
+            ]  # fmt: skip
+            if plain:
+                fields["amounts"] = plain
+            others = (
+                f" (phrase {match[0]!r}, one of {len(phrases)} on the line)"
+                if len(phrases) > 1
+                else f" (phrase {match[0]!r})"
+            )
+            decided.append((line, _entry(
+                "entente",
+                {**fields, "note": TODO},
+                f"TODO line {line}{others}: an agreement (fill in; check the period and amounts found near it), a passage naming one "
+                "already recorded (move it to that record's also_at), or no agreement (make it a [[not_an_entente]] with why)",
+            )))  # fmt: skip
+        covered = [match.span() for match in phrases]
+        nouns = [m for m in _AGREEMENT_NOUN.finditer(unit.text) if not any(a <= m.start() < b for a, b in covered)]
+        for match in nouns:  # an agreement-like noun the edition's entente_words miss
+            decided.append((unit.line, _entry(
+                "entente",
+                {"id": TODO, "territory": unit.territory_id, "at": _around(unit.text, match.start(), match.end()),
+                 "title": TODO, "kind": TODO, "note": TODO},
+                f"TODO line {unit.line}: {match[0]!r} is no word of entente_words: an agreement the words miss (fill in, "
+                "and add its word to entente_words), or none (delete this entry)",
+            )))  # fmt: skip
+        if phrases or nouns:
+            continue
+        figures = [p.text for p in periods if p.lines[0] == unit.line and p.start_date is None]
+        money = [a.text for a in amounts if a.lines[0] == unit.line]
+        if figures or money:
+            decided.append((unit.line, _entry(
+                "entente",
+                {"id": TODO, "territory": unit.territory_id, "at": _around(unit.text, 0, 0, 80), "title": TODO, "kind": TODO, "note": TODO},
+                f"TODO line {unit.line}: {', '.join(map(repr, figures + money))} but no word of entente_words: an agreement "
+                "the words miss (fill in, and add its word to entente_words), or none (delete this entry)",
+            )))  # fmt: skip
     yield from (entry for _, entry in sorted(decided, key=lambda item: item[0]))
     from rqds_build.mentions import find_mentions
 
@@ -186,6 +245,20 @@ def _decisions(ctx: BuildContext, registry: Any, unknown: dict[str, str]) -> Ite
             {"territory": TODO, "at": TODO, "partner": TODO, "why": TODO},
             f"TODO line {problem.line}: {problem.message}",
         )
+    from rqds_build.mentions import DEFAULT_ROLES
+
+    for mention in mentions:
+        unit = text_of[mention.lines[0]]
+        if unit.section in DEFAULT_ROLES:
+            continue  # a Leadership or Membres du comité heading: the text's own word gives the role
+        start, end = mention.span[0] - unit.column, mention.span[1] - unit.column
+        yield _entry(
+            "mention_role",
+            {"territory": mention.territory_id, "at": _around(unit.text, start, end), "text": mention.text,
+             "role": TODO, "why": TODO},
+            f"TODO line {mention.lines[0]}: the role of {mention.text!r} ({', '.join(ROLES)}); "
+            "'mentioned' is only a default here: no heading gives it",
+        )  # fmt: skip
     from rqds_build.builder import unexplained_organisations
 
     known = BuildContext(ctx.edition, ctx.lines, {"conventions": ctx.curated.get("conventions", {})}, Problems())
@@ -198,6 +271,18 @@ def _decisions(ctx: BuildContext, registry: Any, unknown: dict[str, str]) -> Ite
 
 MAX_SOURCE_BYTES = 16 * 1024 * 1024
 """The largest source text ``new`` reads (the 2014-2015 one is under 200 KB)."""
+
+
+def _malformed(text: str) -> str | None:
+    """Why the amount *text* cannot be read as written (``None`` when it can)."""
+    from rqds_portraits._errors import InvalidArgument
+    from rqds_portraits._money import parse_amount
+
+    try:
+        parse_amount(text.split("/")[0])
+    except InvalidArgument:
+        return "its digits cannot be read as written: give its value (a reading of those digits) and say why"
+    return None
 
 
 def scaffold(data_dir: Path, edition: str, source: Path, curation_dir: Path | None = None) -> tuple[Path, int]:

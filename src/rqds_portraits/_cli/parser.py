@@ -47,10 +47,13 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("summary", parents=[common], help="the edition, revision, hash and counts (the default)")
     commands.add_parser("territories", parents=[common], help="the member territories")
     show = commands.add_parser(
-        "show", parents=[common], help="a territory and its initiatives, or one initiative as written"
+        "show", parents=[common], help="any record by its id (or a territory or partner by name), with its lines"
     )
     show.add_argument(
-        "key", metavar="territory|initiative", help="cote-nord, 'Côte-Nord', 09, or an initiative id: laval-07"
+        "key",
+        metavar="ID|NAME",
+        help="an id the package prints (cote-nord, laval-07, laval-07-m1, laval-02-a1, an entente's, a partner's,"
+        " a period's, a date's, a note's) or a name: 'Côte-Nord', 09, QEF",
     )
     commands.add_parser("editions", parents=[common], help="the bundled editions and their revisions")
     from rqds_portraits._records.periods import MODES

@@ -13,19 +13,48 @@ WIDTH = 100
 Row = dict[str, Any]
 
 
+_FLOOR = 16
+"""A column is never cut below this width (nor below its heading): short columns stay whole."""
+
+
+def _kept(column: str) -> bool:
+    """Whether a column is never cut: ids, lines, numbers and short codes, which a cut would make wrong."""
+    return column in ("id", "line", "lines", "period", "status", "kind", "date", "edition", "revision") or (
+        column.endswith("_id") or column.endswith("_number")
+    )
+
+
+def _fitted(widths: list[int], columns: Sequence[str]) -> list[int]:
+    """*widths* narrowed, widest first, until a line fits :data:`WIDTH` (short columns are never cut)."""
+    widths = list(widths)
+    floors = [
+        width if _kept(column) else min(width, max(len(column), _FLOOR)) for width, column in zip(widths, columns)
+    ]
+    excess = sum(widths) + 2 * (len(widths) - 1) - WIDTH
+    while excess > 0:
+        cuttable = [i for i, width in enumerate(widths) if width > floors[i]]
+        if not cuttable:
+            break
+        widest = max(cuttable, key=lambda i: (widths[i], i))
+        widths[widest] -= 1
+        excess -= 1
+    return widths
+
+
 def table(rows: Sequence[Row], columns: Sequence[str], wide: bool, details: str | None = None) -> str:
     """Rows as a text table whose columns are as wide as their widest cell. Unless *wide*, the
-    last column is cut with "…" so lines fit :data:`WIDTH` characters. *details* names a field
-    of each row holding lines printed under it, indented (wrapped to fit unless *wide*)."""
+    longest columns are cut with "…" (widest first, never below 16 characters or their heading, and
+    never ids, line numbers, periods or statuses)
+    so lines fit :data:`WIDTH` characters. *details* names a field of each row holding lines
+    printed under it, indented (wrapped to fit unless *wide*)."""
     import textwrap
 
     cells = [[str(row.get(column, "")) if row.get(column) is not None else "" for column in columns] for row in rows]
     widths = [max([len(column), *(len(line[i]) for line in cells)]) for i, column in enumerate(columns)]
     if not wide:
-        room = WIDTH - sum(widths[:-1]) - 2 * (len(columns) - 1)
-        widths[-1] = max(min(widths[-1], room), len(columns[-1]))
+        widths = _fitted(widths, columns)
         cells = [
-            [*line[:-1], line[-1] if len(line[-1]) <= widths[-1] else line[-1][: widths[-1] - 1] + "…"]
+            [cell if len(cell) <= width else cell[: width - 1] + "…" for cell, width in zip(line, widths)]
             for line in cells
         ]
     out = ["  ".join(column.ljust(width) for column, width in zip(columns, widths)).rstrip()]

@@ -25,11 +25,10 @@ JSON stays exact (``\\u00f4``).
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Sequence
 
 from rqds_portraits._cli.commands import COMMANDS, NO_DATASET
-from rqds_portraits._cli.output import error, write
+from rqds_portraits._cli.output import error, plain, utf8, write
 from rqds_portraits._cli.parser import arguments, cli_words
 from rqds_portraits._cli.text import WIDTH
 from rqds_portraits._errors import ExportError, RqdsError
@@ -53,6 +52,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         error(cli_words(str(failure)))
         return 2
     if args.json:
-        utf8 = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "") == "utf8"
-        return write(json.dumps(data, ensure_ascii=not utf8, indent=2, default=str))
-    return write(render(data, args.wide))
+        return write(json.dumps(data, ensure_ascii=not utf8(), indent=2, default=str))
+    if args.table_format != "text":
+        from rqds_portraits._cli.tabular import delimited
+
+        return write(delimited(data, "," if args.table_format == "csv" else "\t"))
+    return write(render(data if utf8() else plain(data), args.wide))

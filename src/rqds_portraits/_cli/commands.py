@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import re
 import textwrap
 from collections import Counter
 from collections.abc import Callable
@@ -42,7 +41,10 @@ def _summary(ds: Any, args: argparse.Namespace) -> Any:
 
 
 def _print_summary(data: Any, wide: bool) -> str:
-    return "\n".join(f"{key:14} {value}" for key, value in data.items())
+    lines = [f"{key:14} {value}" for key, value in data.items()]
+    return "\n".join(
+        part for line in lines for part in ([line] if wide else textwrap.wrap(line, WIDTH, subsequent_indent=" " * 15))
+    )
 
 
 def _territories(ds: Any, args: argparse.Namespace) -> Any:
@@ -103,6 +105,7 @@ def _print_partner(data: Any, wide: bool) -> str:
     head += [f"renamed {rename}" for rename in data["renames"]]
     if data["network_id"]:
         head.append(f"network: {data['network_id']}")
+    head = [part for line in head for part in ([line] if wide else textwrap.wrap(line, WIDTH, subsequent_indent="  "))]
     # The mention id names its territory and block; the partner only when a network's members are listed.
     several = len({m["partner_id"] for m in data["mentions"]}) > 1
     rows = [
@@ -266,11 +269,12 @@ def _print_funding(data: Any, wide: bool) -> str:
             f"shares    {money(data['shares_total'])} written as {data['partner']}'s own share "
             f"({len(data['shares'])}), whatever the roles counted"
         )
-    out += [
-        f"  share {s['text']!r} ({s['id']}, l.{s['lines'][0]}) of {s['of']['text']!r} "
-        f"({s['of']['id']}, {money(s['of']['value'])}, l.{s['of']['lines'][0]})"
-        for s in data["shares"]
-    ]
+    for share in data["shares"]:
+        of = share["of"]
+        out += wrapped(
+            f"  share {share['text']!r} ({share['id']}, l.{share['lines'][0]}) of {of['text']!r} "
+            f"({of['id']}, {money(of['value'])}, l.{of['lines'][0]})"
+        )
     if data["amounts"]:
         counted = [
             {
@@ -278,7 +282,9 @@ def _print_funding(data: Any, wide: bool) -> str:
                 "line": a["lines"][0],
                 "counted": money(a["counted"]),
                 "written": a["text"],
-                "entente": [f"entente {a['entente_id'] or 'none'}" + (f" ({', '.join(a['roles'])})" if a["roles"] else "")],
+                "entente": [
+                    f"entente {a['entente_id'] or 'none'}" + (f" ({', '.join(a['roles'])})" if a["roles"] else "")
+                ],
             }
             for a in data["amounts"]
         ]

@@ -37,6 +37,12 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--revision", type=int, help="the revision to read (default: the latest)")
     common.add_argument("--json", action="store_true", help="print JSON instead of a table")
     common.add_argument("--wide", action="store_true", help="do not cut long cells to fit 100 columns")
+    common.add_argument(
+        "--format",
+        dest="table_format",
+        choices=("text", "csv", "tsv"),
+        help="text (the default), or the table as comma- or tab-separated values, for spreadsheets",
+    )
     parser = _Parser(
         prog="rqds-portraits",
         description="The RQDS « Tour du Québec » portraits of regional social-development bodies, as data.",
@@ -148,10 +154,18 @@ def _decoded(argument: str) -> str:
 
 def arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     args = _parser().parse_args([_decoded(argument) for argument in (sys.argv[1:] if argv is None else argv)])
-    for option, default in (("edition", None), ("revision", None), ("json", False), ("wide", False)):
+    for option, default in (
+        ("edition", None),
+        ("revision", None),
+        ("json", False),
+        ("wide", False),
+        ("table_format", "text"),
+    ):
         if not hasattr(args, option):
             setattr(args, option, default)
     args.command = args.command or "summary"
+    if args.json and args.table_format != "text":
+        raise UsageError(f"--json and --format {args.table_format} are two outputs: give one")
     if args.command in NO_DATASET and args.revision is not None:
         raise UsageError(
             f"--revision picks the revision a command reads; {args.command} "
@@ -183,4 +197,7 @@ def cli_words(message: str) -> str:
         message,
     )
     message = message.replace("include_network=False", "--exact").replace("folder=", "the export folder")
+    # What only Python can pass (a pair of years, a Period object) is not offered on the command line.
+    message = message.replace(' (2014 or "2014")', "").replace(", a pair of years (2013, 2016) or a Period", "")
+    message = message.replace("invalid period ", "invalid --period ")
     return " ".join(message.split("\n"))

@@ -101,7 +101,9 @@ def _parser() -> argparse.ArgumentParser:
     funding.add_argument("--by", choices=("territory",), help="one total per territory")
     funding.add_argument("--yearly", action="store_true", help="one year's worth of each amount")
 
-    export = commands.add_parser("export", parents=[common], help="write the data as json, csv, sqlite or datapackage")
+    export = commands.add_parser(
+        "export", parents=[common], help="write the data as json, csv, sqlite, datapackage or parquet"
+    )
     export.add_argument("format", choices=FORMATS)
     export.add_argument("outdir", help="the folder to write into (created if missing, when its parent exists)")
 

@@ -2,7 +2,7 @@
 
     rqds-portraits                                   # summary of the latest bundled edition
     rqds-portraits territories --json
-    rqds-portraits show cote-nord                    # a territory, or an initiative: show laval-07
+    rqds-portraits show cote-nord                    # any id it prints: laval-07, laval-07-a1, QEF, …
     rqds-portraits partner "Québec en Forme" --role member
     rqds-portraits ententes --period 2014 --territory laval
     rqds-portraits funding --partner MELS --period 2013-2016
@@ -10,8 +10,9 @@
     rqds-portraits site ./site                       # a browsable site: open site/index.html
     rqds-portraits diff 1 2
 
-Every command takes ``--edition`` and ``--revision``, and ``--json``. Tables fit
-100 columns (long titles are cut with "…"; ``--wide`` shows them whole);
+Every command takes ``--edition`` and ``--revision``, ``--json`` and ``--format csv|tsv``.
+Every output fits 100 columns (long texts are cut with "…", ids wrap, long lines wrap; ``--wide``
+shows them whole);
 amounts are written the French-Canadian way ("1 685 907 $"), and exactly
 ("1685907") in JSON, whose field names are the API's (``lines`` is always
 ``[first, last]``). Bad input exits with status 2 and one line on stderr, in

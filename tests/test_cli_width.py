@@ -1,4 +1,4 @@
-"""Every command over every territory and initiative fits 100 columns, on a UTF-8 terminal and on an
+"""Every command over every territory, initiative, partner and record fits 100 columns, on a UTF-8 terminal and on an
 ASCII one (what it cannot write is written readably, and laid out in the characters printed)."""
 
 from __future__ import annotations
@@ -36,7 +36,8 @@ def _commands() -> list[list[str]]:
         every += [["show", i.id], ["mentions", "--initiative", i.id]]
     for table in ("ententes", "amounts", "periods", "dates", "source_notes"):
         every += [["show", record.id] for record in getattr(DS, table)]
-    every += [["show", m.id] for m in DS.mentions[::20]]
+    every += [["show", m.id] for m in DS.mentions]
+    every += [["partner", p.id] for p in DS.partners] + [["show", p.id] for p in DS.partners]
     for name in ("CRÉ", "MELS", "QEF", "Centraide", "Emploi-Québec", "MAMOT"):
         every += [["partner", name], ["funding", "--partner", name], ["show", name]]
     every += [[*command, "--help"] for command in (["show"], ["funding"], ["ententes"], ["export"])]

@@ -63,6 +63,11 @@ LINE = 16
 BOX_WIDTH = 232
 COLUMN_GAP = 56
 BOX_GAP = 18
+# The data-model diagram: rows of at most this many boxes, so it is about as wide as a docs page
+# (about 800 pixels) and its text is shown near its size, not scaled down to be unreadable.
+MODEL_PER_ROW = 3
+MODEL_COLUMN_GAP = 24
+MODEL_ROW_GAP = 40
 
 
 def dollars(value: Decimal) -> str:
@@ -259,18 +264,22 @@ def _table_lines(table: Table) -> list[str]:
 
 
 def data_model_chart(ds: rp.Dataset) -> str:
-    """The exported tables in columns by dependency, with an arrow for each reference to another table."""
+    """The exported tables in rows by dependency (a table below those it refers to, at most
+    :data:`MODEL_PER_ROW` to a row), with an arrow from each table up to each table it refers to."""
     level = table_levels(TABLES)
-    top = 64.0
+    rows: list[list[Table]] = []
+    for depth in range(max(level.values()) + 1):
+        tables = [t for t in TABLES if level[t.name] == depth]
+        rows += [tables[i : i + MODEL_PER_ROW] for i in range(0, len(tables), MODEL_PER_ROW)]
     boxes: dict[str, Box] = {}
-    heights = [top] * (max(level.values()) + 1)
-    for table in TABLES:
-        column = level[table.name]
-        height = _box_height(_table_lines(table))
-        boxes[table.name] = (16 + column * (BOX_WIDTH + COLUMN_GAP), heights[column], BOX_WIDTH, height)
-        heights[column] += height + BOX_GAP
-    width = 16 + len(heights) * (BOX_WIDTH + COLUMN_GAP) - COLUMN_GAP + 16
-    height = max(heights) + 30
+    y = 64.0
+    for row in rows:
+        height = max(_box_height(_table_lines(t)) for t in row)
+        for position, table in enumerate(row):
+            boxes[table.name] = (16 + position * (BOX_WIDTH + MODEL_COLUMN_GAP), y, BOX_WIDTH, height)
+        y += height + MODEL_ROW_GAP
+    width = 16 + MODEL_PER_ROW * (BOX_WIDTH + MODEL_COLUMN_GAP) - MODEL_COLUMN_GAP + 16
+    height = y - MODEL_ROW_GAP + 44
     references = sum(1 for t in TABLES for key in t.foreign_keys)
     out = _svg_open(
         "model",
@@ -280,19 +289,31 @@ def data_model_chart(ds: rp.Dataset) -> str:
         width,
         height,
     )
+    # Each arrow ends at its own point along the bottom of the table referred to, so they do not merge.
+    incoming: dict[str, list[str]] = {}
+    for table in TABLES:
+        for key in table.foreign_keys:
+            if key.table != table.name:
+                incoming.setdefault(key.table, []).append(table.name)
     for table in TABLES:  # links first, so the boxes are drawn over them
-        x, y, _, _ = boxes[table.name]
+        x, top, w, _ = boxes[table.name]
         for key in table.foreign_keys:
             if key.table == table.name:
                 continue
-            px, py, pw, _ = boxes[key.table]
-            out += _arrow("model", (x, y + 14), (px + pw, py + 14))
+            px, py, pw, ph = boxes[key.table]
+            callers = incoming[key.table]
+            end_x = px + pw * (callers.index(table.name) + 1) / (len(callers) + 1)
+            start = (x + w / 2, top)
+            bend = top - MODEL_ROW_GAP / 2
+            out += _path("model", [start, (start[0], bend), (end_x, bend), (end_x, py + ph)])
     for table in TABLES:
         out += _box(boxes[table.name], table.name, _table_lines(table))
-    out.append(
-        f'  <text x="16" y="{_number(height - 12)}" font-size="11" fill="{MUTED_COLOUR}">'
-        f"{escape('Every table of facts also has first_line/last_line (and line, span) into the bundled source text. ' + _footer(ds))}</text>"
-    )
+    footer = "Every table of facts also has first_line/last_line (and line, span) into the bundled source text."
+    for number, line in enumerate((footer, _footer(ds))):
+        out.append(
+            f'  <text x="16" y="{_number(height - 28 + 16 * number)}" font-size="11" fill="{MUTED_COLOUR}">'
+            f"{escape(line)}</text>"
+        )
     out.append("</svg>")
     return "\n".join(out) + "\n"
 

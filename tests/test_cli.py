@@ -141,8 +141,8 @@ def test_export_and_diff(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["show", "Atlantide"], "no territory 'Atlantide'"),
-        (["show", "--", "-1"], "no territory '-1'"),
+        (["show", "Atlantide"], "no record 'Atlantide'"),
+        (["show", "--", "-1"], "no record '-1'"),
         (["show", "16", *E], "which has 2 territories"),
         (["partner", "Centraid", *E], "closest: 'Centraide'"),
         (["partner", "ASSSL", *E], "pass --territory"),
@@ -161,7 +161,10 @@ def test_export_and_diff(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
         (["editions", "--revision", "9"], "editions lists every revision"),
         (["bogus"], "invalid choice: 'bogus'"),
         (["show"], "the following arguments are required"),
-        (["show", "laval\nlaval"], "no territory 'laval\\nlaval'"),
+        (["show", "laval\nlaval"], "no record 'laval\\nlaval'"),
+        (["show", "laval-99", *E], "'laval-09'"),
+        (["ententes", "--period", "2016-2013"], "invalid --period 2016-2013"),
+        (["territories", "--json", "--format", "csv"], "give one"),
     ],
 )
 def test_bad_input_exits_2_with_one_line(capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
@@ -253,3 +256,79 @@ def test_the_latest_edition_is_the_default(capsys: pytest.CaptureFixture[str], l
     assert json.loads(run(capsys, "summary", "--json")[1])["edition"] == later_edition
     assert json.loads(run(capsys, "summary", "--json", "--edition", EDITION)[1])["edition"] == EDITION
     assert {row["edition"] for row in json.loads(run(capsys, "editions", "--json")[1])} >= {EDITION, later_edition}
+
+
+@pytest.mark.parametrize("table", ["territories", "initiatives", "ententes", "amounts", "mentions", "partners",
+                                   "periods", "dates", "source_notes"])  # fmt: skip
+def test_show_takes_every_id_the_package_prints(capsys: pytest.CaptureFixture[str], table: str) -> None:
+    record = getattr(DS, table)[-1]
+    status, out, err = run(capsys, "show", record.id, "--json", *E)
+    assert status == 0 and err == ""
+    data = json.loads(out)
+    assert data["id"] == record.id
+    if table not in ("territories", "initiatives", "partners"):
+        first, last = record.lines
+        assert [line["number"] for line in data["source"]] == list(range(first, last + 1))
+        written = record.title if table == "ententes" else record.text
+        assert written.split()[0] in " ".join(line["text"] for line in data["source"])  # the words it was read from
+    status, text, _ = run(capsys, "show", record.id, *E)
+    assert status == 0 and record.id in text.split("\n")[0]
+
+
+def test_show_finds_names_and_raises_on_ids_of_several_kinds(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rqds_portraits._cli.show import resolve
+
+    assert resolve(DS, "Côte-Nord") == ("territories", DS.territory("cote-nord"))
+    assert resolve(DS, "QEF") == ("partners", DS.partner("QEF"))
+    entente = next(e for e in DS.ententes if e.amount_ids)
+    assert resolve(DS, entente.id.upper()) == ("ententes", entente)
+    # No id names records of two kinds in the bundled data; were one to, show says so.
+    from types import SimpleNamespace
+
+    from rqds_portraits._cli.show import KINDS
+
+    amount, mention = DS.amounts[0], DS.mentions[0]
+    tables = {name: SimpleNamespace(get=lambda key, default=None: None) for name in KINDS}
+    tables["amounts"] = SimpleNamespace(get=lambda key, default=None: amount)
+    tables["mentions"] = SimpleNamespace(get=lambda key, default=None: mention)
+    with pytest.raises(rp.AmbiguousId, match="names records of several kinds: amount .*, mention "):
+        resolve(SimpleNamespace(**tables), amount.id)
+
+
+def test_funding_shows_its_work(capsys: pytest.CaptureFixture[str]) -> None:
+    from decimal import Decimal
+
+    data = json.loads(run(capsys, "funding", "--territory", "laval", "--period", "2014-15", "--json", *E)[1])
+    assert sum(Decimal(a["counted"]) for a in data["amounts"]) == Decimal(data["total"])
+    assert Decimal(data["total"]) == DS.total_funding(territory="laval", period="2014-2015").total
+    assert all(a["entente_id"] for a in data["amounts"])
+    qef = json.loads(run(capsys, "funding", "--partner", "QEF", "--json", *E)[1])
+    assert qef["total"] == "0" and "no written amount" in qef["why_zero"]
+    mels = json.loads(run(capsys, "funding", "--partner", "MELS", "--json", *E)[1])
+    assert {role for a in mels["amounts"] for role in a["roles"]} <= set(mels["roles"])
+    assert mels["shares_follow_roles"] is False
+    text = run(capsys, "funding", "--partner", "MELS", *E)[1]
+    assert "the whole of the ententes MELS is party to" in text and "whatever the roles counted" in text
+
+
+def test_editions_and_periods_as_written_short(capsys: pytest.CaptureFixture[str]) -> None:
+    short = json.loads(
+        run(capsys, "ententes", "--period", "2014-15", "--edition", EDITION[:5] + EDITION[7:], "--json")[1]
+    )
+    assert short == json.loads(run(capsys, "ententes", "--period", "2014-2015", "--json", *E)[1])
+    assert rp.Period.parse("1999-00") == rp.Period(1999, 2000)
+
+
+def test_tables_as_csv_and_tsv(capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+    import io
+
+    out = run(capsys, "territories", "--format", "csv", *E)[1]
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [row["id"] for row in rows] == [t.id for t in DS.territories]
+    tsv = list(
+        csv.reader(io.StringIO(run(capsys, "funding", "--by", "territory", "--format", "tsv", *E)[1]), "excel-tab")
+    )
+    assert tsv[0][:2] == ["territory_id", "total"] and len(tsv) == len(DS.territories) + 1

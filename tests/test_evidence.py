@@ -149,7 +149,7 @@ def test_a_share_is_shown_with_the_amount_it_is_part_of(capsys: pytest.CaptureFi
     status, out, _ = run(capsys, "funding", "--partner", "MELS")
     whole = DS.amount("laval-03-a1")
     assert status == 0
-    assert f"of {whole.text!r} (laval-03-a1, 3 740 000 $, l.{whole.lines[0]})" in out
+    assert f"of {whole.text!r} (laval-03-a1, 3 740 000 $, l.{whole.lines[0]})" in " ".join(out.split())
     status, out, _ = run(capsys, "funding", "--partner", "MELS", "--json")
     share = json.loads(out)["shares"][0]
     assert share["of"] == {"id": whole.id, "text": whole.text, "value": "3740000", "lines": list(whole.lines)}

@@ -140,9 +140,12 @@ def test_sqlite_sorts_and_sums_money_as_numbers(tmp_path: Path) -> None:
         "counted_amounts",
         "funding_by_territory",
         "partners_by_territory",
+        "view_types",
     }
     assert tables["amounts"]["columns"]["value_cents"].startswith("the same value in cents")
-    assert described["source_url"] == DS.source.url and DS.source.reuse_caveat in described["license"]
+    # The reuse caveat is in the data card (Datasette's description), not presented as a licence.
+    assert described["source_url"] == DS.source.url and "license" not in described
+    assert DS.source.reuse_caveat in described["description"] and "**Cite.**" in described["description"]
 
 
 def test_dataframes_have_the_csv_columns_and_exact_money(tmp_path: Path) -> None:
@@ -167,7 +170,10 @@ def test_dataframes_have_the_csv_columns_and_exact_money(tmp_path: Path) -> None
 
 def test_a_missing_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pandas", None)
-    with pytest.raises(rp.MissingDependency, match=r'pip install "rqds-portraits\[pandas\]"') as caught:
+    with pytest.raises(
+        rp.MissingDependency,
+        match=r'pip install pandas pyarrow \(or, in a checkout of rqds-portraits, pip install "\.\[pandas\]"\)',
+    ) as caught:
         to_dataframe(DS, "amounts")
     assert isinstance(caught.value, ImportError)
 

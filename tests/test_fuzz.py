@@ -628,6 +628,7 @@ def instances() -> dict[type, tuple[Any, ...]]:
         rp.Rename: tuple(r for p in DS.partners for r in p.renames),
         rp.FundingTotal: totals,
         rp.Exclusion: tuple(e for total in totals for e in total.excluded),
+        rp.Counted: tuple(c for total in totals for c in total.counted),
         rp.Source: (DS.source, OLD.source),
         rp.Introduction: (DS.source.introduction,),
         rp.FooterLine: DS.source.footer,

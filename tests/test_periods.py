@@ -18,6 +18,9 @@ from rqds_portraits._records.periods import relates, unwritten
         (" 2014 ", 2014, 2014),
         (2014, 2014, 2014),
         ((2013, 2016), 2013, 2016),
+        ("2014-15", 2014, 2015),  # the end year's last two digits, as people write a fiscal year
+        ("2013/16", 2013, 2016),
+        ("1999-00", 1999, 2000),
         (Period(2005, 2014), 2005, 2014),
     ],
 )
@@ -26,7 +29,9 @@ def test_parse(value: rp.periods.PeriodLike, start: int, end: int) -> None:
     assert (period.start, period.end) == (start, end)
 
 
-@pytest.mark.parametrize("value", ["2016-2013", "abc", 1800, "", "2013-16", (2013,), (2016, 2013), True, 2013.5, None])
+@pytest.mark.parametrize(
+    "value", ["2016-2013", "abc", 1800, "", "2013-1", "2013-016", (2013,), (2016, 2013), True, 2013.5, None]
+)
 def test_bad_periods_name_the_accepted_forms(value: object) -> None:
     with pytest.raises(rp.InvalidPeriod, match="accepted: a year") as caught:
         Period.parse(value)  # type: ignore[arg-type]

@@ -17,6 +17,7 @@ record library: the names below are imported on first use, and the first
 from __future__ import annotations
 
 from rqds_portraits._errors import (
+    AmbiguousId,
     AmbiguousPartner,
     AmbiguousTerritory,
     BuildError,
@@ -44,6 +45,7 @@ __all__ = [
     "RECORD_TABLES",
     "ROLES",
     "STATUSES",
+    "AmbiguousId",
     "AmbiguousPartner",
     "AmbiguousTerritory",
     "Amount",
@@ -51,6 +53,7 @@ __all__ = [
     "Change",
     "ChangeKind",
     "Changes",
+    "Counted",
     "Dataset",
     "DatasetIntegrityError",
     "DatasetVersionError",
@@ -131,6 +134,7 @@ _LAZY = {
     "Website": "_records.portraits",
     "Revision": "_loading.index",
     "Records": "_queries.collection",
+    "Counted": "_queries.funding",
     "Exclusion": "_queries.funding",
     "LeftOut": "_queries.ententes",
     "FundingTotal": "_queries.funding",
@@ -161,7 +165,7 @@ if TYPE_CHECKING:
     from rqds_portraits._loading.index import Revision
     from rqds_portraits._queries.collection import Records
     from rqds_portraits._queries.ententes import LeftOut
-    from rqds_portraits._queries.funding import Exclusion, FundingTotal
+    from rqds_portraits._queries.funding import Counted, Exclusion, FundingTotal
     from rqds_portraits._queries.partners import PartnerMention
     from rqds_portraits._records.annotations import (
         PARTY_ROLES,

@@ -398,7 +398,7 @@ class Dataset:
 
     def to_dataframe(self, table: str) -> Any:
         """One exported table (``"amounts"``, ``"mentions"``, …) as a pandas DataFrame, with the
-        columns of its CSV file. Needs the ``pandas`` extra: ``pip install "rqds-portraits[pandas]"``."""
+        columns of its CSV file. Needs pandas and pyarrow (the ``pandas`` extra: ``pip install ".[pandas]"`` in a checkout)."""
         from rqds_portraits._frames import dataframe
 
         return dataframe(self, table)

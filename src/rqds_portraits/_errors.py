@@ -15,6 +15,7 @@ built-in exception a caller would expect, so ``except LookupError`` and
 from __future__ import annotations
 
 __all__ = [
+    "AmbiguousId",
     "AmbiguousPartner",
     "AmbiguousTerritory",
     "BuildError",
@@ -88,6 +89,13 @@ class RecordNotFound(NotFound):
     """No record of that kind (an agreement, an amount, a mention, a period, a note) has that id.
 
     .. versionadded:: 0.2.0
+    """
+
+
+class AmbiguousId(RqdsError, LookupError):
+    """The id or name is that of records of several kinds (a territory and a partner); give the other.
+
+    .. versionadded:: 0.3.0
     """
 
 

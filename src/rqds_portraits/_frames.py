@@ -1,4 +1,4 @@
-"""pandas: a table as a DataFrame, the same columns as its CSV file (``pip install "rqds-portraits[pandas]"``).
+"""pandas: a table as a DataFrame, the same columns as its CSV file (the ``pandas`` extra: see the getting-started page).
 
 Each column has the dtype of its type: text as strings (region numbers stay
 ``"01"``), integers as nullable ``Int64``, booleans as ``boolean``, dates as
@@ -30,7 +30,10 @@ def pandas_modules() -> tuple[Any, Any]:
         import pandas
         import pyarrow
     except ImportError:
-        raise MissingDependency('DataFrames need pandas and pyarrow: pip install "rqds-portraits[pandas]"') from None
+        raise MissingDependency(
+            "DataFrames need pandas and pyarrow: pip install pandas pyarrow (or, in a checkout of rqds-portraits,"
+            ' pip install ".[pandas]")'
+        ) from None
     return pandas, pyarrow
 
 

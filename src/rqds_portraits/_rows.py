@@ -21,6 +21,7 @@ from rqds_portraits._records.annotations import Amount, Mention, SourceNote, Wri
 from rqds_portraits._records.document import Source
 from rqds_portraits._records.ententes import Entente
 from rqds_portraits._records.partners import Partner
+from rqds_portraits._records.periods import Period
 from rqds_portraits._records.portraits import Initiative, Territory
 
 if TYPE_CHECKING:
@@ -78,6 +79,17 @@ def _date(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
+def months(period: Period | None) -> tuple[str | None, str | None]:
+    """The first and last month *period* covers, as read (ISO ``YYYY-MM``: a range of years is fiscal,
+    April to March; a single year is the calendar year; written dates give their months); ``None``
+    for a bound not written. ``start_month <= '2015-03' AND end_month >= '2014-04'`` in SQL is
+    :meth:`Period.overlaps` of 2014-2015 wherever both bounds are written."""
+    if period is None:
+        return None, None
+    first, last = period.months()
+    return tuple(None if m is None else f"{m // 12:04d}-{m % 12 + 1:02d}" for m in (first, last))  # type: ignore[return-value]
+
+
 def cents(value: Decimal) -> int:
     """An amount in dollars as an exact integer of cents (amounts have at most two decimals)."""
     return int(value.scaleb(2).to_integral_value())
@@ -110,8 +122,8 @@ def items(ds: Tabulated) -> Iterator[Row]:
 
 def periods(ds: Tabulated) -> Iterator[Row]:
     for p in ds.periods:
-        yield (p.id, p.text, p.start, p.end, _date(p.start_date), _date(p.end_date), p.territory_id, p.initiative_id,
-               p.lines[0], *p.span)  # fmt: skip
+        yield (p.id, p.text, p.start, p.end, _date(p.start_date), _date(p.end_date), *months(p.period),
+               p.territory_id, p.initiative_id, p.lines[0], *p.span)  # fmt: skip
 
 
 def dates(ds: Tabulated) -> Iterator[Row]:
@@ -135,10 +147,15 @@ def amounts(ds: Tabulated) -> Iterator[Row]:
     total = ds.total_funding()
     counted = {a.id for a in total.amounts}
     reasons = {e.amount.id: e.reason for e in total.excluded}
+    of_entente = {amount_id: e for e in ds.ententes for amount_id in e.amount_ids}
     for a in ds.amounts:
         period = a.period
+        entente = of_entente.get(a.id)
+        # The period total_funding compares: the amount's own, else its entente's.
+        compared = period or (entente.period if entente is not None else None)
         yield (a.id, a.text, a.value, cents(a.value), a.currency, a.qualifier, a.kind, a.per_years,
-               period.start if period else None, period.end if period else None, a.period_id, a.share_of,
+               period.start if period else None, period.end if period else None, *months(compared), a.period_id,
+               a.share_of,
                a.partner_id, a.territory_id, a.initiative_id, a.lines[0], *a.span, a.note,
                a.id in counted, reasons.get(a.id))  # fmt: skip
 
@@ -163,7 +180,7 @@ def ententes(ds: Tabulated) -> Iterator[Row]:
         p = e.period
         yield (e.id, e.title, e.subject, e.kind, e.status, e.status_text, e.status_basis, e.signatories,
                p.start if p else None, p.end if p else None, _date(p.start_date if p else None),
-               _date(p.end_date if p else None), "\n".join(e.dates_text), e.territory_id, e.initiative_id, *e.lines,
+               _date(p.end_date if p else None), *months(p), "\n".join(e.dates_text), e.territory_id, e.initiative_id, *e.lines,
                e.note)  # fmt: skip
 
 

@@ -84,6 +84,19 @@ def _lines(prefix: str = "") -> tuple[Column, ...]:
     )
 
 
+_MONTHS = (
+    "as read, ISO YYYY-MM (a range of years runs in fiscal years, April to March; a single year is the calendar "
+    "year; dates written in words give their months); empty when the text does not write that bound"
+)
+
+
+def _months(prefix: str, whose: str) -> tuple[Column, ...]:
+    return (
+        _c(f"{prefix}start_month", "string", f"first month of {whose}, {_MONTHS}"),
+        _c(f"{prefix}end_month", "string", f"last month of {whose}, {_MONTHS}"),
+    )
+
+
 _SPAN = (
     _c("line", "integer", "line of the bundled source text (1-based)"),
     _c("span_start", "integer", "first column of the text in the line (0-based)"),
@@ -216,6 +229,7 @@ TABLES: tuple[Table, ...] = (
             _c("end", "integer", "last year"),
             _c("start_date", "string", "first month, when written in words (YYYY-MM or YYYY-MM-DD)"),
             _c("end_date", "string", "last month, when written in words (YYYY-MM or YYYY-MM-DD)"),
+            *_months("", "the period"),
             *_PLACE,
             *_SPAN,
         ),
@@ -252,6 +266,7 @@ TABLES: tuple[Table, ...] = (
             _c("per_years", "integer", "the duration written after it, in years"),
             _c("period_start", "integer", "first year of its period"),
             _c("period_end", "integer", "last year of its period"),
+            *_months("period_", "its period, else its entente's (the period ds.total_funding(period=…) compares)"),
             _c("period_id", "string", "the written period it goes with"),
             _c("share_of", "string", "the amount it is a share of"),
             _c("partner_id", "string", "the partner whose own share it is, when written"),
@@ -310,6 +325,7 @@ TABLES: tuple[Table, ...] = (
             _c("period_end", "integer", "last year (empty when the text does not write the end)"),
             _c("start_date", "string", "exact start, when written (YYYY-MM or YYYY-MM-DD)"),
             _c("end_date", "string", "exact end, when written (YYYY-MM or YYYY-MM-DD)"),
+            *_months("period_", "its period"),
             _c("dates_text", "string", "the dates written in words, one per line"),
             *_PLACE,
             *_lines(),

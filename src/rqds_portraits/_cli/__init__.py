@@ -2,7 +2,7 @@
 
     rqds-portraits                                   # summary of the latest bundled edition
     rqds-portraits territories --json
-    rqds-portraits show cote-nord                    # a territory, or an initiative: show laval-07
+    rqds-portraits show cote-nord                    # any id it prints: laval-07, laval-07-a1, QEF, …
     rqds-portraits partner "Québec en Forme" --role member
     rqds-portraits ententes --period 2014 --territory laval
     rqds-portraits funding --partner MELS --period 2013-2016
@@ -10,8 +10,9 @@
     rqds-portraits site ./site                       # a browsable site: open site/index.html
     rqds-portraits diff 1 2
 
-Every command takes ``--edition`` and ``--revision``, and ``--json``. Tables fit
-100 columns (long titles are cut with "…"; ``--wide`` shows them whole);
+Every command takes ``--edition`` and ``--revision``, ``--json`` and ``--format csv|tsv``.
+Every output fits 100 columns (long texts are cut with "…", ids wrap, long lines wrap; ``--wide``
+shows them whole);
 amounts are written the French-Canadian way ("1 685 907 $"), and exactly
 ("1685907") in JSON, whose field names are the API's (``lines`` is always
 ``[first, last]``). Bad input exits with status 2 and one line on stderr, in
@@ -25,11 +26,10 @@ JSON stays exact (``\\u00f4``).
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Sequence
 
 from rqds_portraits._cli.commands import COMMANDS, NO_DATASET
-from rqds_portraits._cli.output import error, write
+from rqds_portraits._cli.output import error, plain, utf8, write
 from rqds_portraits._cli.parser import arguments, cli_words
 from rqds_portraits._cli.text import WIDTH
 from rqds_portraits._errors import ExportError, RqdsError
@@ -71,6 +71,9 @@ def _run(argv: Sequence[str] | None) -> int:
         error(cli_words(str(failure)))
         return 2
     if args.json:
-        utf8 = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "") == "utf8"
-        return write(json.dumps(data, ensure_ascii=not utf8, indent=2, default=str))
-    return write(render(data, args.wide))
+        return write(json.dumps(data, ensure_ascii=not utf8(), indent=2, default=str))
+    if args.table_format != "text":
+        from rqds_portraits._cli.tabular import delimited
+
+        return write(delimited(data, "," if args.table_format == "csv" else "\t"))
+    return write(render(data if utf8() else plain(data), args.wide))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from rqds_portraits._cli.text import WIDTH, count, shown_lines, table
+from rqds_portraits._cli.text import WIDTH, count, ellipsis, shown_lines, table
 
 __all__ = ["diff", "print_diff"]
 
@@ -76,9 +76,11 @@ def _shortened(old: str, new: str) -> tuple[str, str]:
     start = next((i for i, (a, b) in enumerate(zip(old, new)) if a != b), min(len(old), len(new)))
     start = max(start - 12, 0)
 
+    mark = ellipsis()
+
     def cut(text: str) -> str:
-        part = ("…" if start else "") + text[start:]
-        return part if len(part) <= half else part[: half - 1] + "…"
+        part = (mark if start else "") + text[start:]
+        return part if len(part) <= half else part[: half - len(mark)] + mark
 
     return cut(old), cut(new)
 
@@ -88,7 +90,8 @@ def _field(name: str, change: dict[str, Any], wide: bool) -> str:
     if isinstance(old, list) and isinstance(new, list):
         added = [_item(v) for v in new if v not in old]
         removed = [_item(v) for v in old if v not in new]
-        parts = [f"+ {', '.join(added)}" if added else "", f"− {', '.join(removed)}" if removed else ""]
+        minus = "−" if ellipsis() == "…" else "-"
+        parts = [f"+ {', '.join(added)}" if added else "", f"{minus} {', '.join(removed)}" if removed else ""]
         return f"{name}: {'; '.join(p for p in parts if p) or 'the same, reordered'}"
     a, b = (_text(old), _text(new)) if wide else _shortened(_text(old), _text(new))
     return f"{name}: {a} → {b}"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import re
 import textwrap
 from collections import Counter
 from collections.abc import Callable
@@ -11,6 +10,7 @@ from typing import Any
 
 from rqds_portraits._cli.changes import diff, print_diff
 from rqds_portraits._cli.evidence import mentions, print_mentions, print_source, source
+from rqds_portraits._cli.show import print_show, show
 from rqds_portraits._cli.text import WIDTH, count, money, shown_lines, table
 from rqds_portraits._errors import RqdsError
 
@@ -41,7 +41,10 @@ def _summary(ds: Any, args: argparse.Namespace) -> Any:
 
 
 def _print_summary(data: Any, wide: bool) -> str:
-    return "\n".join(f"{key:14} {value}" for key, value in data.items())
+    lines = [f"{key:14} {value}" for key, value in data.items()]
+    return "\n".join(
+        part for line in lines for part in ([line] if wide else textwrap.wrap(line, WIDTH, subsequent_indent=" " * 15))
+    )
 
 
 def _territories(ds: Any, args: argparse.Namespace) -> Any:
@@ -63,92 +66,6 @@ def _territories(ds: Any, args: argparse.Namespace) -> Any:
 def _print_territories(rows: Any, wide: bool) -> str:
     shown = [{**row, "lines": shown_lines(row["lines"])} for row in rows]
     return table(shown, ["region_number", "id", "name", "initiatives", "lines"], wide)
-
-
-def _show(ds: Any, args: argparse.Namespace) -> Any:
-    key = args.key
-    if isinstance(key, str) and re.fullmatch(r"[a-z-]+-[0-9]{2}", key.strip().lower()):
-        initiative = ds.initiative(key)
-        return {
-            "kind": "initiative",
-            "id": initiative.id,
-            "territory_id": initiative.territory_id,
-            "title": initiative.title,
-            "label": initiative.label,
-            "lines": _lines(initiative.lines),
-            "sections": [
-                {
-                    "kind": s.kind,
-                    "heading": s.heading,
-                    "lines": _lines(s.lines),
-                    "elements": [e.prefix + e.text for e in s.elements],
-                }
-                for s in initiative.sections
-            ],
-        }
-    territory = ds.territory(key)
-    return {
-        "kind": "territory",
-        "leadership": _leadership(ds, territory.id),
-        "id": territory.id,
-        "region_number": territory.region_number,
-        "name": territory.name,
-        "heading": territory.heading,
-        "websites": [w.url for w in territory.websites],
-        "notes": [n.text for n in territory.notes],
-        "lines": _lines(territory.lines),
-        "initiatives": [
-            {"id": i.id, "label": i.label, "lines": _lines(i.lines)} for i in ds.initiatives_in(territory.id)
-        ],
-    }
-
-
-def _leadership(ds: Any, territory_id: str) -> list[dict[str, Any]]:
-    """Who holds the leadership of each block, as its Leadership section writes it, with the bodies named there."""
-    found = []
-    for initiative in ds.initiatives_in(territory_id):
-        section = initiative.section("leadership")
-        if section is None:
-            continue
-        first, last = section.lines
-        named = [m for m in ds.mentions if m.initiative_id == initiative.id and first <= m.lines[0] <= last]
-        found.append(
-            {
-                "initiative_id": initiative.id,
-                "elements": [e.prefix + e.text for e in section.elements],
-                "lines": _lines(section.lines),
-                "mentions": [{"id": m.id, "text": m.text, "roles": list(m.roles)} for m in named],
-            }
-        )
-    return found
-
-
-def _print_show(data: Any, wide: bool) -> str:
-    if data["kind"] == "initiative":
-        out = [f"{data['id']}  ({data['territory_id']}, lines {shown_lines(data['lines'])})"]
-        if data["title"]:
-            out.append(data["title"])
-        for section in data["sections"]:
-            out += ["", section["heading"], *section["elements"]]
-        return "\n".join(out)
-    head = [f"{data['region_number']} | {data['name']}  ({data['id']}, lines {shown_lines(data['lines'])})"]
-    head += [f"web: {url}" for url in data["websites"]] + [f"note: {note}" for note in data["notes"]]
-    rows = [{**row, "lines": shown_lines(row["lines"])} for row in data["initiatives"]]
-    leaders = [
-        {
-            "initiative_id": lead["initiative_id"],
-            "lines": shown_lines(lead["lines"]),
-            "written": [
-                *lead["elements"],
-                *(f"names {m['text']} ({', '.join(m['roles'])}; {m['id']})" for m in lead["mentions"]),
-            ],
-        }
-        for lead in data["leadership"]
-    ]
-    leadership = "\n\nleadership, as each block's Leadership section writes it:\n" + table(
-        leaders, ["initiative_id", "lines"], wide, details="written"
-    )
-    return "\n".join(head) + "\n\n" + table(rows, ["id", "lines", "label"], wide) + (leadership if leaders else "")
 
 
 def _editions(ds: Any, args: argparse.Namespace) -> Any:
@@ -188,8 +105,19 @@ def _print_partner(data: Any, wide: bool) -> str:
     head += [f"renamed {rename}" for rename in data["renames"]]
     if data["network_id"]:
         head.append(f"network: {data['network_id']}")
-    rows = [{**m, "roles": ", ".join(m["roles"]), "line": shown_lines(m["lines"])} for m in data["mentions"]]
-    listed = table(rows, ["territory_id", "initiative_id", "roles", "partner_id", "line", "text"], wide)
+    head = [part for line in head for part in ([line] if wide else textwrap.wrap(line, WIDTH, subsequent_indent="  "))]
+    # The mention id names its territory and block; the partner only when a network's members are listed.
+    several = len({m["partner_id"] for m in data["mentions"]}) > 1
+    rows = [
+        {
+            **m,
+            "roles": ", ".join(m["roles"]),
+            "line": shown_lines(m["lines"]),
+            "text": f"{m['text']} ({m['partner_id']})" if several else m["text"],
+        }
+        for m in data["mentions"]
+    ]
+    listed = table(rows, ["id", "line", "roles", "text"], wide)
     return "\n".join(head) + f"\n\n{count(len(data['mentions']), 'mention')}\n" + listed
 
 
@@ -270,15 +198,22 @@ def _amount(amount: Any) -> dict[str, Any]:
     return {"id": amount.id, "text": amount.text, "value": str(amount.value), "lines": _lines(amount.lines)}
 
 
-def _funding_data(ds: Any, total: Any) -> dict[str, Any]:
+def _funding_data(ds: Any, total: Any, partner: str | None = None) -> dict[str, Any]:
     return {
         "total": str(total.total),
         "count": total.count,
         "approximate": total.approximate,
         "yearly": total.yearly,
         "statuses": list(total.statuses),
+        "partner": partner,
         "roles": list(total.roles) if total.roles is not None else None,
+        "why_zero": total.why_zero,
+        "amounts": [
+            {**_amount(c.amount), "counted": str(c.value), "entente_id": c.entente_id, "roles": list(c.roles)}
+            for c in total.counted
+        ],
         "shares_total": str(total.shares_total),
+        "shares_follow_roles": False,
         "shares": [{**_amount(a), "share_of": a.share_of, "of": _amount(ds.amount(a.share_of))} for a in total.shares],
         "excluded": [{**_amount(e.amount), "reason": e.reason} for e in total.excluded],
     }
@@ -293,37 +228,74 @@ def _funding(ds: Any, args: argparse.Namespace) -> Any:
         "yearly": args.yearly,
         "mode": args.mode,
     }
+    name = None
+    if args.partner is not None:
+        found = ds.partner(args.partner, territory=args.territory)
+        name = (found.acronyms or (found.name,))[0]
     if args.by == "territory":
         if args.territory is not None:
             raise UsageError("--by territory gives every territory: leave out --territory")
-        return {tid: _funding_data(ds, total) for tid, total in ds.funding_by_territory(**options).items()}
-    return _funding_data(ds, ds.total_funding(territory=args.territory, **options))
+        return {tid: _funding_data(ds, total, name) for tid, total in ds.funding_by_territory(**options).items()}
+    return _funding_data(ds, ds.total_funding(territory=args.territory, **options), name)
 
 
 def _print_funding(data: Any, wide: bool) -> str:
     def line(row: Any) -> str:
         return f"{money(row['total'])}{' (approximate)' if row['approximate'] else ''}"
 
-    if "total" in data:
-        out = [f"total     {line(data)}", f"amounts   {data['count']} counted, {len(data['excluded'])} left out"]
-        out.append(f"statuses  {', '.join(data['statuses'])}")
-        if data["roles"] is not None:
-            out.append(f"roles     {', '.join(data['roles'])} (the partnerships counted)")
-            out.append(
-                f"shares    {money(data['shares_total'])} written as the partner's own share ({len(data['shares'])})"
-            )
-        out += [
-            f"  share {s['text']!r} ({s['id']}, l.{s['lines'][0]}) of {s['of']['text']!r} "
-            f"({s['of']['id']}, {money(s['of']['value'])}, l.{s['of']['lines'][0]})"
-            for s in data["shares"]
+    if "total" not in data:
+        rows = [
+            {"territory_id": tid, "total": line(row), "counted": row["count"], "left out": len(row["excluded"])}
+            for tid, row in data.items()
         ]
-        out += [f"  left out {e['text']!r} ({e['id']}, l.{e['lines'][0]}): {e['reason']}" for e in data["excluded"]]
-        return "\n".join(out)
-    rows = [
-        {"territory_id": tid, "total": line(row), "counted": row["count"], "left out": len(row["excluded"])}
-        for tid, row in data.items()
-    ]
-    return table(rows, ["territory_id", "total", "counted", "left out"], wide)
+        return table(rows, ["territory_id", "total", "counted", "left out"], wide)
+
+    def wrapped(text: str) -> list[str]:
+        return [text] if wide else textwrap.wrap(text, WIDTH, subsequent_indent="          ")
+
+    headline = f"total     {line(data)}"
+    if data["partner"] is not None:
+        roles = data["roles"] or []
+        as_ = f"as {', '.join(roles[:-1])} or {roles[-1]}" if len(roles) > 1 else f"as {roles[0]}" if roles else ""
+        headline += f": the whole of the ententes {data['partner']} is party to ({as_}), not only its own money"
+    out = wrapped(headline)
+    if data["why_zero"]:
+        out += wrapped(f"why zero  {data['why_zero']}")
+    out.append(f"amounts   {data['count']} counted, {len(data['excluded'])} left out")
+    out.append(f"statuses  {', '.join(data['statuses'])}")
+    if data["roles"] is not None:
+        out.append(f"roles     {', '.join(data['roles'])} (the partnerships counted)")
+        out += wrapped(
+            f"shares    {money(data['shares_total'])} written as {data['partner']}'s own share "
+            f"({len(data['shares'])}), whatever the roles counted"
+        )
+    for share in data["shares"]:
+        of = share["of"]
+        out += wrapped(
+            f"  share {share['text']!r} ({share['id']}, l.{share['lines'][0]}) of {of['text']!r} "
+            f"({of['id']}, {money(of['value'])}, l.{of['lines'][0]})"
+        )
+    if data["amounts"]:
+        counted = [
+            {
+                "id": a["id"],
+                "line": a["lines"][0],
+                "counted": money(a["counted"]),
+                "written": a["text"],
+                "entente": [
+                    f"entente {a['entente_id'] or 'none'}" + (f" ({', '.join(a['roles'])})" if a["roles"] else "")
+                ],
+            }
+            for a in data["amounts"]
+        ]
+        out += ["", "counted:", table(counted, ["id", "line", "counted", "written"], wide, details="entente")]
+    if data["excluded"]:
+        left = [
+            {"id": e["id"], "line": e["lines"][0], "written": e["text"], "reason": [e["reason"]]}
+            for e in data["excluded"]
+        ]
+        out += ["", "left out:", table(left, ["id", "line", "written"], wide, details="reason")]
+    return "\n".join(out)
 
 
 def _export(ds: Any, args: argparse.Namespace) -> Any:
@@ -358,7 +330,7 @@ Command = tuple[Callable[[Any, argparse.Namespace], Any], Callable[[Any, bool], 
 COMMANDS: dict[str, Command] = {
     "summary": (_summary, _print_summary),
     "territories": (_territories, _print_territories),
-    "show": (_show, _print_show),
+    "show": (show, print_show),
     # The whole hash fits 100 columns, for pinning; the layout is in --json.
     "editions": (_editions, lambda rows, wide: table(rows, ["edition", "revision", "date", "sha256"], wide)),
     "partner": (_partner, _print_partner),

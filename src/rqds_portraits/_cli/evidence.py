@@ -102,7 +102,13 @@ def print_source(data: Any, wide: bool) -> str:
     width = len(str(data["lines"][-1]["number"]))
     out = []
     for line in data["lines"]:
-        out.append(f"{line['number']:>{width}}  {line['text']}".rstrip())
+        written = f"{line['number']:>{width}}  {line['text']}".rstrip()
+        # A long line wraps under its text (its words as written); --wide keeps it on one line.
+        out += (
+            [written]
+            if wide or len(written) <= 100
+            else textwrap.wrap(written, 100, subsequent_indent=" " * (width + 2))
+        )
         for record in line["records"]:
             label = "  " + " " * width + "↳ " + _label(record)
             out += [label] if wide else textwrap.wrap(label, 100, subsequent_indent=" " * (width + 6))

@@ -9,7 +9,7 @@ import sys
 import unicodedata
 from typing import Any
 
-__all__ = ["error", "warn", "write"]
+__all__ = ["error", "plain", "utf8", "warn", "write"]
 
 _ASCII = {
     "’": "'",
@@ -27,6 +27,9 @@ _ASCII = {
     "Æ": "AE",
     "→": "->",
     "•": "*",
+    "−": "-",
+    "↳": ">",
+    "≈": "~",
 }
 
 
@@ -47,6 +50,32 @@ def _readable(error: UnicodeError) -> tuple[str | bytes, int]:
 
 
 codecs.register_error("rqds-readable", _readable)
+
+
+def utf8() -> bool:
+    """Whether standard output writes UTF-8 (else what it lacks is written readably, and laid out so)."""
+    return (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "") == "utf8"
+
+
+def plain(data: Any) -> Any:
+    """*data* with every text as standard output's encoding can write it (accents dropped, "…" as
+    "..."), so that text is laid out in the characters it is printed with: 100 columns stay 100."""
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    if isinstance(data, str):
+        try:
+            return data.encode(encoding, "rqds-readable").decode(encoding)
+        except LookupError:
+            return data
+    if isinstance(data, dict):
+        return type(data)({key: plain(value) for key, value in data.items()}) if type(data) is dict else data
+    if isinstance(data, list):
+        converted = [plain(value) for value in data]
+        if type(data) is list:
+            return converted
+        copy = type(data)(converted)
+        copy.__dict__.update({k: plain(v) for k, v in vars(data).items()})
+        return copy
+    return data
 
 
 def _stdout() -> Any:

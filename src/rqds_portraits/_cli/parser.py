@@ -44,6 +44,12 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--revision", type=_revision, help="the revision to read (default: the latest)")
     common.add_argument("--json", action="store_true", help="print JSON instead of a table")
     common.add_argument("--wide", action="store_true", help="do not cut long cells to fit 100 columns")
+    common.add_argument(
+        "--format",
+        dest="table_format",
+        choices=("text", "csv", "tsv"),
+        help="text (the default), or the table as comma- or tab-separated values, for spreadsheets",
+    )
     parser = _Parser(
         prog="rqds-portraits",
         description="The RQDS « Tour du Québec » portraits of regional social-development bodies, as data.",
@@ -54,10 +60,13 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("summary", parents=[common], help="the edition, revision, hash and counts (the default)")
     commands.add_parser("territories", parents=[common], help="the member territories")
     show = commands.add_parser(
-        "show", parents=[common], help="a territory and its initiatives, or one initiative as written"
+        "show", parents=[common], help="any record by its id (or a territory or partner by name), with its lines"
     )
     show.add_argument(
-        "key", metavar="territory|initiative", help="cote-nord, 'Côte-Nord', 09, or an initiative id: laval-07"
+        "key",
+        metavar="ID|NAME",
+        help="an id the package prints (cote-nord, laval-07, laval-07-m1, laval-02-a1, an entente's, a partner's,"
+        " a period's, a date's, a note's) or a name: 'Côte-Nord', 09, QEF",
     )
     commands.add_parser("editions", parents=[common], help="the bundled editions and their revisions")
     from rqds_portraits._records.periods import MODES
@@ -99,7 +108,9 @@ def _parser() -> argparse.ArgumentParser:
     funding.add_argument("--by", choices=("territory",), help="one total per territory")
     funding.add_argument("--yearly", action="store_true", help="one year's worth of each amount")
 
-    export = commands.add_parser("export", parents=[common], help="write the data as json, csv, sqlite or datapackage")
+    export = commands.add_parser(
+        "export", parents=[common], help="write the data as json, csv, sqlite, datapackage or parquet"
+    )
     export.add_argument("format", choices=FORMATS)
     export.add_argument("outdir", help="the folder to write into (created if missing, when its parent exists)")
 
@@ -152,10 +163,18 @@ def _decoded(argument: str) -> str:
 
 def arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     args = _parser().parse_args([_decoded(argument) for argument in (sys.argv[1:] if argv is None else argv)])
-    for option, default in (("edition", None), ("revision", None), ("json", False), ("wide", False)):
+    for option, default in (
+        ("edition", None),
+        ("revision", None),
+        ("json", False),
+        ("wide", False),
+        ("table_format", "text"),
+    ):
         if not hasattr(args, option):
             setattr(args, option, default)
     args.command = args.command or "summary"
+    if args.json and args.table_format != "text":
+        raise UsageError(f"--json and --format {args.table_format} are two outputs: give one")
     if args.command in NO_DATASET and args.revision is not None:
         raise UsageError(
             f"--revision picks the revision a command reads; {args.command} "
@@ -187,4 +206,7 @@ def cli_words(message: str) -> str:
         message,
     )
     message = message.replace("include_network=False", "--exact").replace("folder=", "the export folder")
+    # What only Python can pass (a pair of years, a Period object) is not offered on the command line.
+    message = message.replace(' (2014 or "2014")', "").replace(", a pair of years (2013, 2016) or a Period", "")
+    message = message.replace("invalid period ", "invalid --period ")
     return " ".join(message.split("\n"))

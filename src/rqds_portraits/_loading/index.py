@@ -110,12 +110,19 @@ def revision_file(revision: int, latest: bool) -> str:
 
 
 def edition_name(value: object) -> str:
-    """*value* as an edition name: ``"2014-2015"``, also written ``"2014/2015"`` or ``"2014–2015"``."""
+    """*value* as an edition name: ``"2014-2015"``, also written ``"2014/2015"``, ``"2014–2015"`` or ``"2014-15"``."""
     if not isinstance(value, str):
         raise InvalidArgument(f"edition= must be an edition's name such as '2014-2015' (a string), not {shown(value)}")
     name = value.strip().translate(_SEPARATORS) if len(value) <= MAX_NAME_LENGTH else value
+    short = re.match(r"^([0-9]{4})-([0-9]{2})$", name)
+    if short is not None:  # "2014-15": the end year in the start's century (or the next one's)
+        start = int(short[1])
+        end = start // 100 * 100 + int(short[2])
+        name = f"{start}-{end if end >= start else end + 100}"
     if re.fullmatch(EDITION_NAME, name) is None:
-        raise EditionNotFound(f"no edition {shown(value)}: an edition is named by its years, such as '2014-2015'")
+        raise EditionNotFound(
+            f"no edition {shown(value)}: an edition is named by its years, such as '2014-2015' or '2014-15'"
+        )
     return name
 
 

@@ -183,7 +183,9 @@ class Queries:
         found = lookup.mentions(asked, self.plural("mentions"), roles=held, territory_id=self.territory_id(territory))
         family = lookup.family(asked.id)
         counted = tuple(r for r in ROLES if held is None or r in held)
-        return Party(frozenset(m.mention.id for m in found), frozenset(family), counted)
+        mention_roles = tuple((m.mention.id, tuple(m.roles)) for m in found)
+        named = (asked.acronyms or (asked.name,))[0]
+        return Party(frozenset(m.mention.id for m in found), frozenset(family), counted, mention_roles, named)
 
     def ententes(
         self,
@@ -265,6 +267,7 @@ class Queries:
             statuses=statuses,
             party=party,
             yearly=every_year,
+            every_entente=self.plural("ententes"),
         )
 
     def _selection(

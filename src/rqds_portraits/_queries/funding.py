@@ -25,7 +25,7 @@ from rqds_portraits._records.annotations import Amount, Role
 from rqds_portraits._records.ententes import Entente, EntenteStatus
 from rqds_portraits._records.periods import Mode, Period, relates, unwritten
 
-__all__ = ["Exclusion", "FundingTotal", "Party", "entente_of", "exclusion", "funding_total", "total"]
+__all__ = ["Counted", "Exclusion", "FundingTotal", "Party", "entente_of", "exclusion", "funding_total", "total"]
 
 _CENT = Decimal("0.01")
 
@@ -39,6 +39,17 @@ class Exclusion:
 
 
 @attrs.frozen
+class Counted:
+    """An amount a funding total counted: the value it added (one year's worth with ``yearly``),
+    its entente, and the roles the partner asked for holds there (``()`` when none was asked)."""
+
+    amount: Amount
+    value: Decimal
+    entente_id: str | None
+    roles: tuple[Role, ...] = ()
+
+
+@attrs.frozen
 class FundingTotal:
     """A sum of money granted or committed, with what it counts and what it leaves out.
 
@@ -48,7 +59,13 @@ class FundingTotal:
     selection it did not add, each with its reason. ``statuses`` are the
     entente statuses counted; ``roles`` the roles that made the partner asked
     for a party (``None`` when no partner was asked for); ``shares`` the amounts
-    the text writes as that partner's own share, whose sum is ``shares_total``.
+    the text writes as that partner's own share, whose sum is ``shares_total``:
+    they do not follow ``roles`` (a share written as the partner's is its money
+    whatever partnership is counted). ``counted`` lists each amount counted with
+    the value it added, its entente and the partner's roles there, so the total
+    can be reconciled; ``why_zero`` says why a total is zero (no entente at
+    all, ententes with no written amount, only ententes of statuses not counted),
+    ``None`` when it is not.
     """
 
     total: Decimal
@@ -60,6 +77,8 @@ class FundingTotal:
     statuses: tuple[EntenteStatus, ...] = ()
     roles: tuple[Role, ...] | None = None
     shares: tuple[Amount, ...] = attrs.field(default=(), repr=lambda shares: f"<{len(shares)} shares>")
+    counted: tuple[Counted, ...] = attrs.field(default=(), repr=lambda counted: f"<{len(counted)} counted>")
+    why_zero: str | None = None
 
     @property
     def shares_total(self) -> Decimal:
@@ -94,6 +113,7 @@ def funding_total(
     else by the years of its period (none when a bound of it is not written).
     """
     counted: list[Amount] = []
+    values: dict[str, Decimal] = {}
     left_out = list(excluded)
     total = Decimal(0)
     approximate = False
@@ -118,19 +138,25 @@ def funding_total(
             continue
         counted.append(amount)
         counted_ids.add(amount.id)
+        values[amount.id] = value
         total += value
         approximate = approximate or amount.qualifier != "exact"
     order = {a.id: i for i, a in enumerate(selection)} | {
         e.amount.id: len(selection) + i for i, e in enumerate(excluded)
     }
+    amounts = tuple(sorted(counted, key=lambda a: order[a.id]))
     return FundingTotal(
         total=total,
         count=len(counted),
         approximate=approximate,
         yearly=yearly,
-        amounts=tuple(sorted(counted, key=lambda a: order[a.id])),
+        amounts=amounts,
         excluded=tuple(sorted(left_out, key=lambda e: order[e.amount.id])),
         statuses=tuple(statuses),
+        counted=tuple(
+            Counted(a, values[a.id], entente.id if (entente := ententes.get(a.id)) is not None else None)
+            for a in amounts
+        ),
     )
 
 
@@ -147,6 +173,9 @@ class Party:
     mention_ids: frozenset[str]
     family: frozenset[str]
     roles: tuple[Role, ...]
+    held: tuple[tuple[str, tuple[Role, ...]], ...] = ()
+    """Each of its mentions counted, with the roles it holds there."""
+    name: str = "the partner"
 
 
 def total(
@@ -159,6 +188,7 @@ def total(
     statuses: Sequence[EntenteStatus],
     party: Party | None,
     yearly: bool,
+    every_entente: Sequence[Entente] = (),
 ) -> FundingTotal:
     """The funding total of :meth:`rqds_portraits.Dataset.total_funding`, from checked arguments.
 
@@ -170,7 +200,8 @@ def total(
     entente (:func:`entente_of`). With a
     *party*, only the amounts of ententes written with one of its mentions
     count, and the amounts the text writes as its family's own share are listed
-    in ``shares``, whatever roles count: "money from" the partner.
+    in ``shares``, whatever roles count: "money from" the partner. *every_entente* (all of
+    them, with an amount or not) lets a zero total say why.
     """
     written: list[Amount] = []
     left_out: list[Exclusion] = []
@@ -199,7 +230,8 @@ def total(
                 continue
         written.append(amount)
     if party is None:
-        return funding_total(written, ententes, statuses=statuses, yearly=yearly, excluded=left_out)
+        found = funding_total(written, ententes, statuses=statuses, yearly=yearly, excluded=left_out)
+        return attrs.evolve(found, why_zero=_why_zero(found, every_entente, territory_id, period, mode, None, statuses))
 
     def of_party(amount: Amount) -> bool:
         entente = ententes.get(amount.id)
@@ -214,7 +246,62 @@ def total(
     shares = tuple(
         a for a in written if a.partner_id in party.family and a.kind == "funding" and _granted(a, ententes, statuses)
     )
-    return attrs.evolve(counted, roles=party.roles, shares=shares)
+    held = dict(party.held)
+
+    def roles_in(entente_id: str | None) -> tuple[Role, ...]:
+        entente = next((e for e in every_entente if e.id == entente_id), None)
+        if entente is None:
+            entente = next((e for e in ententes.values() if e.id == entente_id), None)
+        found = {role for m in (entente.mention_ids if entente else ()) for role in held.get(m, ())}
+        return tuple(role for role in party.roles if role in found)
+
+    return attrs.evolve(
+        counted,
+        roles=party.roles,
+        shares=shares,
+        counted=tuple(attrs.evolve(c, roles=roles_in(c.entente_id)) for c in counted.counted),
+        why_zero=_why_zero(counted, every_entente, territory_id, period, mode, party, statuses),
+    )
+
+
+def _why_zero(
+    found: FundingTotal,
+    every_entente: Sequence[Entente],
+    territory_id: str | None,
+    period: Period | None,
+    mode: Mode,
+    party: Party | None,
+    statuses: Sequence[EntenteStatus],
+) -> str | None:
+    """Why *found* is zero: no entente, ententes with no written amount, or only ententes not counted."""
+    if found.total != 0 or found.count or not every_entente:
+        return None
+    selected = [
+        e
+        for e in every_entente
+        if (territory_id is None or e.territory_id == territory_id)
+        and (party is None or not party.mention_ids.isdisjoint(e.mention_ids))
+        and (period is None or e.period is None or relates(e.period, period, mode) is not False)
+    ]
+    who = f"{party.name} is party to" if party is not None else "the selection holds"
+    if party is not None and party.roles:
+        who = f"{party.name} is party (as {', '.join(party.roles[:-1])} or {party.roles[-1]}) to"
+        if len(party.roles) == 1:
+            who = f"{party.name} is party (as {party.roles[0]}) to"
+    if not selected:
+        return f"{who} no entente at all"
+    ids = ", ".join(e.id for e in selected[:5]) + (", …" if len(selected) > 5 else "")
+    with_amounts = [e for e in selected if e.amount_ids]
+    if not with_amounts:
+        noun = "entente" if len(selected) == 1 else "ententes"
+        return f"{who} {len(selected)} {noun} with no written amount ({ids})"
+    if all(e.status not in statuses for e in with_amounts):
+        kinds = sorted({e.status.replace("_", " ") for e in with_amounts})
+        return (
+            f"{who} ententes whose amounts are all of statuses not counted ({', '.join(kinds)}; "
+            f"counted: {', '.join(statuses)}): {', '.join(e.id for e in with_amounts)}"
+        )
+    return f"{who} ententes whose every amount is left out, each with its reason (see excluded)"
 
 
 def _granted(amount: Amount, ententes: Mapping[str, Entente], statuses: Set[str] | Sequence[str]) -> bool:

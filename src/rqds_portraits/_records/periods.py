@@ -44,12 +44,12 @@ FIRST_YEAR = 1900
 LAST_YEAR = 2100
 _FISCAL_START_MONTH = 4  # April
 _ACCEPTED = (
-    'a year (2014 or "2014"), a range "2013-2016" (hyphen, en dash or slash; parentheses allowed; '
+    'a year (2014 or "2014"), a range "2013-2016" or "2014-15" (hyphen, en dash or slash; parentheses allowed; '
     '"?" for a bound not written, as in "?-2016"), a pair of years (2013, 2016) or a Period, with years from '
     f"{FIRST_YEAR} to {LAST_YEAR} and the end not before the start"
 )
 # Patterns as strings: re compiles (and caches) them on first use, not at import.
-_RANGE = r"^\(?\s*([0-9]{4}|\?)\s*[-–/]\s*([0-9]{4}|\?)\s*\)?$"
+_RANGE = r"^\(?\s*([0-9]{4}|\?)\s*[-–/]\s*([0-9]{4}|[0-9]{2}|\?)\s*\)?$"
 _YEAR = r"^\(?\s*([0-9]{4})\s*\)?$"
 _DATE = r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$"
 _EARLIEST, _LATEST = -(10**6), 10**6  # stand for an unwritten start or end in the month arithmetic
@@ -161,7 +161,7 @@ class Period:
 
     @classmethod
     def parse(cls, value: PeriodLike, *, parameter: str = "period") -> Period:
-        """Read a period from ``"2013-2016"``, ``"2013–2016"``, ``"2013/2016"``, ``"(2011-2015)"``,
+        """Read a period from ``"2013-2016"``, ``"2013–2016"``, ``"2013/2016"``, ``"2014-15"``, ``"(2011-2015)"``,
         ``"2014"``, ``2014`` or ``(2013, 2016)``; ``"?-2016"`` and ``"2010-?"`` leave a bound unwritten
         (what ``str`` shows for such a period).
 
@@ -189,6 +189,12 @@ class Period:
             range_match = re.match(_RANGE, text)
             if range_match:
                 first, last = (None if bound == "?" else int(bound) for bound in range_match.groups())
+                if first is not None and last is not None and len(range_match[2]) == 2:
+                    # "2014-15": the end year in the start's century (or the next one's: "1999-00")
+                    last += first // 100 * 100
+                    last += 100 if last < first else 0
+                elif first is None and last is not None and len(range_match[2]) == 2:
+                    raise InvalidPeriod(f"invalid {parameter}= {shown(value)}: write the end's four digits after '?'")
                 return cls(first, last)
             year_match = re.match(_YEAR, text)
             if year_match:

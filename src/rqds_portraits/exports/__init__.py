@@ -1,9 +1,9 @@
 """Exports to the open-data ecosystem: JSON, CSV, SQLite (with Datasette metadata), a Frictionless
-Data Package, pandas, and a browsable static site (:func:`write_site`).
+Data Package, Parquet, pandas, and a browsable static site (:func:`write_site`).
 
     >>> from rqds_portraits.exports import FORMATS
     >>> FORMATS
-    ('json', 'csv', 'sqlite', 'datapackage')
+    ('json', 'csv', 'sqlite', 'datapackage', 'parquet')
 
 Every format follows one description of the tables (:data:`TABLES`), writing
 an export twice gives the same bytes, and each file is written whole or not
@@ -19,9 +19,10 @@ from rqds_portraits._errors import InvalidArgument, shown
 from rqds_portraits._tables import TABLES, Column, ForeignKey, Table
 from rqds_portraits.exports._checked import checked_dataset
 from rqds_portraits.exports._csv import FORMULA_STARTS, write_csv
-from rqds_portraits.exports._dataframe import read_csv, to_dataframe
+from rqds_portraits.exports._dataframe import read_csv, to_dataframe, to_dataframes
 from rqds_portraits.exports._datapackage import write_datapackage
 from rqds_portraits.exports._files import export_folder, write_bytes
+from rqds_portraits.exports._parquet import write_parquet
 from rqds_portraits.exports._site import write_site
 from rqds_portraits.exports._sqlite import write_sqlite
 
@@ -41,13 +42,15 @@ __all__ = [
     "export",
     "read_csv",
     "to_dataframe",
+    "to_dataframes",
     "write_json",
     "write_site",
 ]
 
-Format = Literal["json", "csv", "sqlite", "datapackage"]
+Format = Literal["json", "csv", "sqlite", "datapackage", "parquet"]
 FORMATS: tuple[Format, ...] = get_args(Format)
-"""The export formats: a JSON dataset file, one CSV file per table, a SQLite database, a Frictionless Data Package."""
+"""The export formats: a JSON dataset file, one CSV file per table, a SQLite database, a Frictionless Data
+Package, one Parquet file per table (with pyarrow installed)."""
 
 
 def write_json(ds: Dataset, folder: str | os.PathLike[str]) -> Path:
@@ -60,7 +63,8 @@ def export(ds: Dataset, format: Format | str, folder: str | os.PathLike[str]) ->
     """Write *ds* in *format* (one of :data:`FORMATS`) into *folder* (created if missing, when
     its parent exists). Returns the files written: ``dataset-<edition>.json``, one
     ``<table>.csv`` per table, ``tour-du-quebec-<edition>.sqlite`` with Datasette's
-    ``metadata.json``, or the CSV files with ``datapackage.json``.
+    ``metadata.json``, the CSV files with ``datapackage.json``, or one ``<table>.parquet``
+    per table (which needs pyarrow: :class:`~rqds_portraits.MissingDependency` otherwise).
     """
     checked = checked_dataset(ds)
     if not isinstance(format, str) or format not in FORMATS:
@@ -72,4 +76,6 @@ def export(ds: Dataset, format: Format | str, folder: str | os.PathLike[str]) ->
         return write_csv(checked, out)
     if format == "sqlite":
         return write_sqlite(checked, out)
+    if format == "parquet":
+        return write_parquet(checked, out)
     return write_datapackage(checked, out)

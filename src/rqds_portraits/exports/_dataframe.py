@@ -23,13 +23,22 @@ from rqds_portraits.exports._files import manifest_mismatch
 if TYPE_CHECKING:
     from rqds_portraits._dataset import Dataset
 
-__all__ = ["read_csv", "to_dataframe"]
+__all__ = ["read_csv", "to_dataframe", "to_dataframes"]
 
 
 def to_dataframe(ds: Dataset, name: str) -> Any:
     """The table named *name* (``"amounts"``, ``"mentions"``, …) of *ds* as a ``pandas.DataFrame``,
     with the columns of its CSV file, ``id`` included: ``ds.to_dataframe(name)``."""
     return dataframe(checked_dataset(ds), name)
+
+
+def to_dataframes(ds: Dataset) -> dict[str, Any]:
+    """Every table of *ds* as a ``pandas.DataFrame``, by table name, in the order of
+    :data:`~rqds_portraits.exports.TABLES` (each as :func:`to_dataframe` gives it)."""
+    from rqds_portraits._tables import TABLES
+
+    checked = checked_dataset(ds)
+    return {t.name: dataframe(checked, t.name) for t in TABLES}
 
 
 def read_csv(path: str | os.PathLike[str], name: str | None = None) -> Any:

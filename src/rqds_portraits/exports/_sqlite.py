@@ -10,6 +10,11 @@ Booleans are 0/1; dates are ISO 8601 text. The views:
   agreements, each once: what :meth:`Dataset.total_funding` counts);
 - ``funding_by_territory``: their sum per territory, in cents and in dollars;
 - ``partners_by_territory``: which partners each portrait names, how often and in which roles.
+
+Every column of a view has a declared type, so tools that read SQLite by its types
+(DuckDB, Datasette) see numbers as numbers: a view's first SELECT reads the empty table
+``view_types``, whose columns are typed, and the rows come from the SELECT after its
+``UNION ALL``.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from rqds_portraits._records.annotations import ROLES
 from rqds_portraits._records.ententes import GRANTED
 from rqds_portraits._tables import TABLES, Table, rows, text_value
 from rqds_portraits._version import __version__
+from rqds_portraits.exports._datapackage import data_card
 from rqds_portraits.exports._files import write_set
 
 if TYPE_CHECKING:
@@ -50,6 +56,15 @@ _ROLES_HELD = (
     )
     + ", '; ')"
 )
+_VIEW_TYPES = {"text": "TEXT", "integer": "INTEGER", "number": "NUMERIC"}
+
+
+def _typed(columns: str, select: str) -> str:
+    """*select* with its columns typed: *columns* is "name type, …" (types of :data:`_VIEW_TYPES`)."""
+    first = ", ".join(f'"{kind}" AS {name}' for name, kind in (column.split() for column in columns.split(", ")))
+    return f"SELECT {first} FROM view_types WHERE 0\nUNION ALL\nSELECT * FROM (\n{select}\n)"
+
+
 VIEWS: dict[str, tuple[str, str]] = {
     "counted_amounts": (
         "The amounts a funding total adds: kind 'funding', of a granted agreement (or of none), "
@@ -68,17 +83,23 @@ AND NOT EXISTS (
     ),
     "funding_by_territory": (
         "Money granted or committed per territory (the counted amounts), exact in cents.",
-        """SELECT t.id AS territory_id, t.name AS territory, COUNT(c.id) AS amounts,
+        _typed(
+            "territory_id text, territory text, amounts integer, total_cents integer, total number",
+            """SELECT t.id AS territory_id, t.name AS territory, COUNT(c.id) AS amounts,
 COALESCE(SUM(c.value_cents), 0) AS total_cents, COALESCE(SUM(c.value), 0) AS total
 FROM territories t LEFT JOIN counted_amounts c ON c.territory_id = t.id
 GROUP BY t.id ORDER BY t.first_line""",
+        ),
     ),
     "partners_by_territory": (
         "The partners each portrait names: how many mentions, and every role they hold there.",
-        f"""SELECT m.territory_id, p.id AS partner_id, p.name AS partner, COUNT(*) AS mentions,
+        _typed(
+            "territory_id text, partner_id text, partner text, mentions integer, roles text",
+            f"""SELECT m.territory_id, p.id AS partner_id, p.name AS partner, COUNT(*) AS mentions,
 {_ROLES_HELD} AS roles
 FROM mentions m JOIN partners p ON p.id = m.partner_id
 GROUP BY m.territory_id, p.id ORDER BY m.territory_id, p.id""",
+        ),
     ),
 }
 """Views of the database: name → (description, SELECT statement)."""
@@ -147,6 +168,8 @@ def _fill(ds: Dataset, connection: sqlite3.Connection) -> None:
                 f"INSERT INTO {table.name} VALUES ({marks})",
                 [tuple(_value(v, t) for v, t in zip(row, types)) for row in rows(ds, table)],
             )
+        typed = ", ".join(f'"{kind}" {declared}' for kind, declared in _VIEW_TYPES.items())
+        connection.execute(f"CREATE TABLE view_types ({typed})")
         for name, (_, select) in VIEWS.items():
             connection.execute(f"CREATE VIEW {name} AS {select}")
     connection.execute("VACUUM")  # a compact file, the same bytes on every run
@@ -161,12 +184,17 @@ def datasette_metadata(ds: Dataset, database: str) -> dict[str, Any]:
         for table in TABLES
     }
     tables.update({name: {"description": description} for name, (description, _) in VIEWS.items()})
+    tables["view_types"] = {
+        "description": "Empty: its typed columns give the views' columns their types.",
+        "hidden": True,
+    }
     return {
         "title": f"{source.title} — édition {ds.edition}, révision {ds.revision}",
-        "description": f"rqds-portraits {__version__}: dataset sha256 {ds.sha256}. Cite: {ds.cite('text')}",
+        # The data card is the description (Datasette shows it as Markdown above the tables): the source
+        # states no licence, so none is claimed; its reuse caveat is in the card's Terms.
+        "description": f"{data_card(ds)}\n\nWritten by rqds-portraits {__version__}.",
         "source": f"{source.publisher} ({source.publisher_acronym}), {source.platform}",
         "source_url": source.url,
-        "license": f"Reuse caveat: {source.reuse_caveat}",
         "databases": {database: {"tables": tables}},
     }
 

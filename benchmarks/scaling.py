@@ -19,6 +19,7 @@ import json
 import subprocess
 import sys
 import tempfile
+import typing
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -100,7 +101,7 @@ def main() -> int:
                 peak[size] = min(peak.get(size, float("inf")), float(found.pop("peak")))  # type: ignore[arg-type]
                 kept[size] = min(kept.get(size, float("inf")), float(found.pop("kept")))  # type: ignore[arg-type]
                 for name, times in found.items():
-                    first, warm = times  # type: ignore[misc]
+                    first, warm = typing.cast("list[float]", times)
                     figures = best[size].setdefault(name, [float("inf"), float("inf")])
                     figures[0], figures[1] = min(figures[0], first), min(figures[1], warm)
     base = args.sizes[0]

@@ -17,7 +17,10 @@ import rqds_portraits as rp
 
 ROOT = Path(rp.__file__).resolve().parent
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("base", ("_version", "_errors", "_text", "_arguments", "_regions", "_money", "_once", "_io", "_moved")),
+    (
+        "base",
+        ("_version", "_errors", "_text", "_arguments", "_regions", "_money", "_once", "_io", "_moved", "_collector"),
+    ),
     ("records", ("_records",)),
     ("loading", ("_loading",)),
     ("queries and views", ("_queries", "_deprecated", "_render", "_citation", "_rows", "_tables", "_frames")),

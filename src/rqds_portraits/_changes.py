@@ -133,6 +133,13 @@ def diff(old: Dataset, new: Dataset) -> Changes:
     for argument, value in (("old", old), ("new", new)):
         if not isinstance(value, Dataset):
             raise InvalidArgument(f"{argument}= must be a Dataset (from rp.load or rp.load_file), not {shown(value)}")
+    from rqds_portraits._collector import paused
+
+    with paused():  # the places of every record of both datasets, built at once: see _collector
+        return _diff(old, new)
+
+
+def _diff(old: Dataset, new: Dataset) -> Changes:
     changes: list[Change] = []
     for table in COMPARED:
         before, after = _records(old, table), _records(new, table)

@@ -30,7 +30,15 @@ from rqds_portraits._records.periods import FIRST_YEAR, LAST_YEAR
 from rqds_portraits._regions import REGIONS, region_number
 from rqds_portraits._text import MAX_NAME_LENGTH, lookup_key
 
-__all__ = ["MAX_INTEGER", "MAX_LINES", "MAX_MONEY", "MAX_VALUES", "check_records", "parse_dataset_file"]
+__all__ = [
+    "MAX_INTEGER",
+    "MAX_LINES",
+    "MAX_MONEY",
+    "MAX_VALUES",
+    "check_records",
+    "checked_records",
+    "parse_dataset_file",
+]
 
 MAX_MONEY = Decimal(10) ** 12
 """No amount of the portraits reaches a thousand billion dollars; a larger one is an error."""
@@ -56,6 +64,13 @@ def parse_dataset_file(
     raw: bytes, where: str, also: Callable[[EditionRecords], object] | None = None
 ) -> dict[str, Any]:
     """The members of the dataset file *raw* (named *where* in messages), upgraded to today's
+    layout and checked whole, as JSON data; *also* as in :func:`checked_records`."""
+    members, _ = _checked(raw, where, also, keep=True)
+    return members
+
+
+def checked_records(raw: bytes, where: str, also: Callable[[EditionRecords], object] | None = None) -> EditionRecords:
+    """The records of the dataset file *raw* (named *where* in messages), upgraded to today's
     layout and checked whole; *also*, when given, is called with the records and may raise
     :class:`~rqds_portraits.DatasetIntegrityError` too (``load_file`` renders them: what it
     accepts regenerates its source).
@@ -63,12 +78,21 @@ def parse_dataset_file(
     The file is read member by member and each table record by record, each validated
     as it is read: the first problem stops the reading, so refusing a file costs at most
     reading it once, whatever it holds (a million wrong records cost their first one).
+    Each record is built once, as it is validated, and kept; the JSON data it was read
+    from is dropped as soon as its record is built.
     """
+    _, records = _checked(raw, where, also, keep=False)
+    return records
+
+
+def _checked(
+    raw: bytes, where: str, also: Callable[[EditionRecords], object] | None, keep: bool
+) -> tuple[dict[str, Any], EditionRecords]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise DatasetIntegrityError(f"{where} is not UTF-8 text: {error}") from None
-    reader = _Reader(text, where)
+    reader = _Reader(text, where, keep)
     try:
         members = reader.members()
     except RqdsError:
@@ -85,7 +109,7 @@ def parse_dataset_file(
             also(records)
         except DatasetIntegrityError as error:
             raise DatasetIntegrityError(f"{where}: {error}") from None
-    return members
+    return members, records
 
 
 def _size(value: Any, budget: int) -> int:
@@ -123,8 +147,9 @@ def _integer(value: Any, path: str) -> str | None:
 class _Reader:
     """Reads a dataset file's JSON object member by member, and its tables record by record, checking each part."""
 
-    def __init__(self, text: str, where: str) -> None:
+    def __init__(self, text: str, where: str, keep: bool = True) -> None:
         self.text = text
+        self.keep = keep  # the JSON data of each table's rows, kept (else dropped once its record is built)
         self.where = where
         self.position = 0
         self.layout = 0
@@ -221,10 +246,11 @@ class _Reader:
         else:
             while True:
                 value, text = self._value()
-                value, record = self._part(name, value, text, (name, len(rows)), cls, row=True)
-                for problem in ids.add(record.id, len(rows)):  # a repeated id stops the reading there
+                value, record = self._part(name, value, text, (name, len(converted)), cls, row=True)
+                for problem in ids.add(record.id, len(converted)):  # a repeated id stops the reading there
                     raise DatasetIntegrityError(f"{self.where}: {problem}")
-                rows.append(value)
+                if self.keep:
+                    rows.append(value)
                 converted.append(record)
                 if self._expect(",]") == "]":
                     break

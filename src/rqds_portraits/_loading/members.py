@@ -95,16 +95,29 @@ class DatasetFile:
     knows (the ``revision_date`` of a bundled revision).
     """
 
-    __slots__ = ("_once", "data", "defaults", "raw", "sha256")
+    __slots__ = ("_built", "_once", "data", "defaults", "raw", "sha256")
 
     def __init__(
-        self, raw: bytes, sha256: str, data: Mapping[str, Any], defaults: Mapping[str, Any] | None = None
+        self,
+        raw: bytes,
+        sha256: str,
+        data: Mapping[str, Any],
+        defaults: Mapping[str, Any] | None = None,
+        built: Any = None,
     ) -> None:
         self.raw = raw
         self.sha256 = sha256
         self.data = data
         self.defaults: Mapping[str, Any] = dict(defaults or {})
         self._once = Once()
+        self._built = built  # the file's records, when they were built as the file was checked (an EditionRecords)
+
+    @classmethod
+    def of_records(cls, raw: bytes, sha256: str, records: Any) -> DatasetFile:
+        """The dataset file *raw* whose records (an ``EditionRecords``) were built as it was checked:
+        they are kept as they are, and no JSON data of the file is kept besides its bytes."""
+        data = {"format": records.format, "edition": records.edition, "revision": records.revision}
+        return cls(raw, sha256, data, built=records)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return unpickled, (self.raw, self.sha256, self.defaults)
@@ -118,6 +131,8 @@ class DatasetFile:
 
     def records(self, name: str, hint: Any) -> Any:
         """The member *name* as records of type *hint* (``tuple[Territory, ...]``), decoded once."""
+        if self._built is not None:
+            return getattr(self._built, name)
         return self._once.get(name, lambda: from_data(hint, self.member(name)))
 
 
@@ -155,6 +170,6 @@ def unpickled(raw: bytes, sha256: str, defaults: Mapping[str, Any]) -> DatasetFi
     published = [r for edition in index for r in edition.revisions if r.sha256 == sha256]
     if published:
         return DatasetFile(raw, sha256, file.data, {"revision_date": published[0].date.isoformat()})
-    from rqds_portraits._loading.integrity import parse_dataset_file
+    from rqds_portraits._loading.integrity import checked_records
 
-    return DatasetFile(raw, sha256, parse_dataset_file(raw, "the unpickled dataset file"), defaults)
+    return DatasetFile.of_records(raw, sha256, checked_records(raw, "the unpickled dataset file"))

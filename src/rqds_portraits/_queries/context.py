@@ -35,7 +35,7 @@ if typing.TYPE_CHECKING:
     from rqds_portraits._queries.funding import FundingTotal, Party
     from rqds_portraits._queries.partners import PartnerLookup, PartnerMention
     from rqds_portraits._queries.territories import TerritoryLookup
-    from rqds_portraits._records.annotations import Role
+    from rqds_portraits._records.annotations import Amount, Mention, Role
     from rqds_portraits._records.edition import EditionRecords
     from rqds_portraits._records.ententes import Entente
     from rqds_portraits._records.partners import Partner
@@ -127,8 +127,10 @@ class Queries:
         """The partner *name* means (in *territory*'s portrait when given). With a territory, a
         text no registry form holds still finds the partner its mentions there resolve to, when they
         all resolve to one: every mention is found by its own text ("du Granit" in Estrie)."""
-        wanted = name_argument(name, "name", _PARTNER)
-        territory_id = self.territory_id(territory)
+        return self._partner_in(name_argument(name, "name", _PARTNER), self.territory_id(territory))
+
+    def _partner_in(self, wanted: str, territory_id: str | None) -> Partner:
+        """:meth:`partner`, from a checked name and a territory id."""
         try:
             return self.partner_lookup().resolve(wanted, territory_id)
         except PartnerNotFound:
@@ -162,15 +164,19 @@ class Queries:
         network = flag(include_network, "include_network")
         found = self.partner(name, territory)
         lookup, territory_id = self.partner_lookup(), self.territory_id(territory)
+        family = lookup.family(found.id) if network else {found.id}
         return lookup.mentions(
-            found, self.plural("mentions"), roles=held, territory_id=territory_id, include_network=network
+            found,
+            self.family_mentions(family, territory_id),
+            roles=held,
+            territory_id=territory_id,
+            include_network=network,
         )
 
     def party(
         self, partner: object, territory: object, roles: object, default: tuple[Role, ...] | None
     ) -> Party | None:
         """The partner asked for, with its mentions in *roles* (else in *default*, else in any role)."""
-        from rqds_portraits._queries.funding import Party
         from rqds_portraits._records.annotations import ROLES
 
         name = optional_name(partner, "partner", _PARTNER)
@@ -179,13 +185,56 @@ class Queries:
                 raise InvalidArgument("roles= says which partnerships of partner= count: give a partner too")
             return None
         held = choices(roles, ROLES, "roles") or (frozenset(default) if default is not None else None)
-        lookup, asked = self.partner_lookup(), self.partner(name, territory)  # resolved once
-        found = lookup.mentions(asked, self.plural("mentions"), roles=held, territory_id=self.territory_id(territory))
+        return self._party(name, self.territory_id(territory), held)
+
+    def _party(self, name: str, territory_id: str | None, held: frozenset[str] | None) -> Party:
+        """:meth:`party`, from checked arguments: the partner *name* in *territory_id*'s portrait (any when
+        ``None``), its mentions in the roles *held* (any when ``None``)."""
+        from rqds_portraits._queries.funding import Party
+        from rqds_portraits._records.annotations import ROLES
+
+        lookup, asked = self.partner_lookup(), self._partner_in(name, territory_id)  # resolved once
         family = lookup.family(asked.id)
+        found = lookup.mentions(
+            asked, self.family_mentions(family, territory_id), roles=held, territory_id=territory_id
+        )
         counted = tuple(r for r in ROLES if held is None or r in held)
         mention_roles = tuple((m.mention.id, tuple(m.roles)) for m in found)
         named = (asked.acronyms or (asked.name,))[0]
         return Party(frozenset(m.mention.id for m in found), frozenset(family), counted, mention_roles, named)
+
+    def family_mentions(self, family: typing.Iterable[str], territory_id: str | None) -> list[Mention]:
+        """The mentions of the partners *family* (in *territory_id*'s portrait when given), in document
+        order: from the index of mentions by partner and territory, built once, so that a query reads
+        only the mentions it answers with, not every mention of the dataset."""
+
+        def build() -> dict[tuple[str, str | None], list[int]]:
+            index: dict[tuple[str, str | None], list[int]] = {}
+            for position, m in enumerate(self.plural("mentions")):
+                if m.partner_id is not None:
+                    index.setdefault((m.partner_id, None), []).append(position)
+                    index.setdefault((m.partner_id, m.territory_id), []).append(position)
+            return index
+
+        index = self._once.get("mentions by partner", build)
+        mentions = self.plural("mentions")
+        positions = sorted(p for partner_id in set(family) for p in index.get((partner_id, territory_id), ()))
+        return [mentions[p] for p in positions]
+
+    def amounts_in(self, territory_id: str | None) -> typing.Sequence[Amount]:
+        """The amounts of *territory_id*'s portrait (every amount when ``None``), in document order: from
+        the index of amounts by territory, built once."""
+        amounts = self.plural("amounts")
+        if territory_id is None:
+            return amounts
+
+        def build() -> dict[str, tuple[Amount, ...]]:
+            index: dict[str, list[Amount]] = {}
+            for amount in amounts:
+                index.setdefault(amount.territory_id, []).append(amount)
+            return {key: tuple(value) for key, value in index.items()}
+
+        return self._once.get("amounts by territory", build).get(territory_id, ())
 
     def ententes(
         self,
@@ -257,10 +306,9 @@ class Queries:
         asked, chosen_mode, territory_id, party = self._selection(period, mode, territory, partner, roles, PARTY_ROLES)
         statuses = in_order(statuses_argument(status, True) or frozenset())
         every_year = flag(yearly, "yearly")
-        entente_of = self._once.get("entente of amount", lambda: funding.entente_of(self.plural("ententes")))
         return funding.total(
-            self.plural("amounts"),
-            entente_of,
+            self.amounts_in(territory_id),
+            self._entente_of(),
             territory_id=territory_id,
             period=asked,
             mode=chosen_mode,
@@ -291,8 +339,47 @@ class Queries:
             self.party(partner, territory, roles, default),
         )
 
-    def funding_by_territory(self, **arguments: object) -> Mapping[str, FundingTotal]:
-        """:meth:`funding` for each territory, by territory id, in document order."""
+    def _entente_of(self) -> Mapping[str, Entente]:
+        """The entente of each amount, by amount id (built once)."""
+        from rqds_portraits._queries import funding
+
+        return self._once.get("entente of amount", lambda: funding.entente_of(self.plural("ententes")))
+
+    def funding_by_territory(
+        self, *, period: object, partner: object, roles: object, status: object, yearly: object, mode: object
+    ) -> Mapping[str, FundingTotal]:
+        """:meth:`funding` for each territory, by territory id, in document order.
+
+        The arguments are read once per call; in each territory, the partner is resolved in its portrait
+        (a common noun such as "Ville" names each territory's own body) and its mentions there are read
+        from the index of mentions by partner and territory, and the amounts from the index of amounts by
+        territory: the call reads each amount and each of the partner's mentions once.
+        """
         from types import MappingProxyType
 
-        return MappingProxyType({t.id: self.funding(territory=t.id, **arguments) for t in self.plural("territories")})
+        from rqds_portraits._queries import funding
+        from rqds_portraits._queries.ententes import in_order, mode_argument, period_argument, statuses_argument
+        from rqds_portraits._records.annotations import PARTY_ROLES, ROLES
+
+        asked = period_argument(period, "period")
+        chosen_mode = mode_argument(mode, asked)
+        name = optional_name(partner, "partner", _PARTNER)
+        if name is None and roles is not None:
+            raise InvalidArgument("roles= says which partnerships of partner= count: give a partner too")
+        held = choices(roles, ROLES, "roles") or frozenset(PARTY_ROLES)
+        statuses = in_order(statuses_argument(status, True) or frozenset())
+        every_year = flag(yearly, "yearly")
+        entente_of = self._entente_of()
+        totals: dict[str, FundingTotal] = {}
+        for territory in self.plural("territories"):
+            totals[territory.id] = funding.total(
+                self.amounts_in(territory.id),
+                entente_of,
+                territory_id=territory.id,
+                period=asked,
+                mode=chosen_mode,
+                statuses=statuses,
+                party=None if name is None else self._party(name, territory.id, held),
+                yearly=every_year,
+            )
+        return MappingProxyType(totals)

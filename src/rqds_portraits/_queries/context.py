@@ -248,17 +248,10 @@ class Queries:
         kind: object,
     ) -> tuple[Entente, ...]:
         """The ententes of :meth:`rqds_portraits.Dataset.find_ententes`."""
-        from rqds_portraits._queries.ententes import matching, statuses_argument
+        from rqds_portraits._queries.ententes import matching
 
-        asked, chosen_mode, territory_id, party = self._selection(period, mode, territory, partner, roles, None)
         return matching(
-            self.plural("ententes"),
-            period=asked,
-            mode=chosen_mode,
-            territory_id=territory_id,
-            mention_ids=None if party is None else party.mention_ids,
-            statuses=statuses_argument(status, asked is not None),
-            kind=kind,
+            self.plural("ententes"), **self._entente_filters(period, mode, territory, partner, roles, status, kind)
         )
 
     def left_out_ententes(
@@ -273,19 +266,33 @@ class Queries:
         kind: object,
     ) -> tuple[LeftOut, ...]:
         """What :meth:`rqds_portraits.Dataset.left_out_ententes` answers."""
-        from rqds_portraits._queries.ententes import left_out, statuses_argument
+        from rqds_portraits._queries.ententes import left_out
+
+        filters = self._entente_filters(period, mode, territory, partner, roles, status, kind)
+        return left_out(self.plural("ententes"), **filters, status_given=status is not None)
+
+    def _entente_filters(
+        self,
+        period: object,
+        mode: object,
+        territory: object,
+        partner: object,
+        roles: object,
+        status: object,
+        kind: object,
+    ) -> dict[str, Any]:
+        """The arguments of an entente query, checked and resolved once (``matching`` and ``left_out`` take them)."""
+        from rqds_portraits._queries.ententes import statuses_argument
 
         asked, chosen_mode, territory_id, party = self._selection(period, mode, territory, partner, roles, None)
-        return left_out(
-            self.plural("ententes"),
-            period=asked,
-            mode=chosen_mode,
-            territory_id=territory_id,
-            mention_ids=None if party is None else party.mention_ids,
-            statuses=statuses_argument(status, asked is not None),
-            status_given=status is not None,
-            kind=kind,
-        )
+        return {
+            "period": asked,
+            "mode": chosen_mode,
+            "territory_id": territory_id,
+            "mention_ids": None if party is None else party.mention_ids,
+            "statuses": statuses_argument(status, asked is not None),
+            "kind": kind,
+        }
 
     def funding(
         self,

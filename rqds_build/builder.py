@@ -51,9 +51,9 @@ from rqds_build.partners import read_registry
 from rqds_build.problems import Problems
 from rqds_build.source import footer_lines, introduction, source_fields
 from rqds_portraits._errors import BuildError
+from rqds_portraits._loading.checks import check_records
 from rqds_portraits._loading.codec import dumps, to_data
 from rqds_portraits._loading.index import EDITION_NAME
-from rqds_portraits._loading.integrity import check_records
 from rqds_portraits._loading.schema import json_schema, validate
 from rqds_portraits._loading.upgrade import LAYOUT
 from rqds_portraits._records.annotations import Mention

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 import rqds_portraits as rp
-from rqds_portraits._loading.integrity import MAX_MONEY, check_records, parse_dataset_file
+from rqds_portraits._loading.checks import MAX_MONEY, check_records
+from rqds_portraits._loading.integrity import parse_dataset_file
 from rqds_portraits._loading.upgrade import LAYOUT
 
 EDITION = "2014-2015"

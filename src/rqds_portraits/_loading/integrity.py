@@ -4,10 +4,10 @@
 be UTF-8 JSON of bounded depth, of a layout this package reads, fit the JSON
 Schema (pydantic, strict), and make sense: unique ids, references that resolve,
 region numbers from 01 to 17, line ranges inside the source text, finite and
-bounded money, an edition named by its years. The first problem raises
-:class:`~rqds_portraits.DatasetIntegrityError` naming its place in the file
-(``mentions[12].partner_id``) and what was expected. The build runs the same
-checks on what it writes (:func:`check_records`).
+bounded money, an edition named by its years (those checks of the records are
+:mod:`rqds_portraits._loading.checks`, which the build runs on what it writes).
+The first problem raises :class:`~rqds_portraits.DatasetIntegrityError` naming
+its place in the file (``mentions[12].partner_id``) and what was expected.
 """
 
 from __future__ import annotations
@@ -15,48 +15,26 @@ from __future__ import annotations
 import json
 import re
 import typing
-from collections.abc import Callable, Iterable, Iterator
-from decimal import Decimal
+from collections.abc import Callable
 from typing import Any
 
-import attrs
-
 from rqds_portraits._errors import DatasetIntegrityError, DatasetVersionError, RqdsError, shown
+from rqds_portraits._loading.checks import Ids, problems
 from rqds_portraits._loading.codec import from_data
-from rqds_portraits._loading.index import is_edition_name
 from rqds_portraits._loading.upgrade import ADDED, LAYOUT, added, upgrade
 from rqds_portraits._records.edition import RECORD_TABLES, EditionRecords
-from rqds_portraits._records.periods import FIRST_YEAR, LAST_YEAR
-from rqds_portraits._regions import REGIONS, region_number
-from rqds_portraits._text import MAX_NAME_LENGTH, lookup_key
 
-__all__ = [
-    "MAX_INTEGER",
-    "MAX_LINES",
-    "MAX_MONEY",
-    "MAX_VALUES",
-    "check_records",
-    "checked_records",
-    "parse_dataset_file",
-]
-
-MAX_MONEY = Decimal(10) ** 12
-"""No amount of the portraits reaches a thousand billion dollars; a larger one is an error."""
+__all__ = ["MAX_INTEGER", "MAX_VALUES", "checked_records", "parse_dataset_file"]
 
 MAX_INTEGER = 10**9
 """No count, line, column, year or revision of the data reaches a billion: a larger integer is an
 error (well within the 64-bit integers of SQLite and pandas)."""
-
-MAX_LINES = 1_000_000
-"""No source text of the portraits reaches a million lines."""
 
 MAX_VALUES = 10_000
 """No record of the data, nor member of the file, holds ten thousand JSON values (the largest, an
 initiative block, holds a few hundred): a larger one is refused before it is validated."""
 
 _DECODER = json.JSONDecoder()
-_PLAIN_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-"""An id as the build writes them (``laval-07-a1``): its lookup key is itself with spaces for hyphens."""
 _SPACE = re.compile(r"[ \t\n\r]*")
 
 
@@ -102,7 +80,7 @@ def _checked(
     except ValueError as error:  # json.JSONDecodeError
         raise DatasetIntegrityError(f"{where} is not a JSON dataset file: {error}") from None
     records = EditionRecords(**reader.converted)
-    for problem in _problems(records, reader.ids):
+    for problem in problems(records, reader.ids):
         raise DatasetIntegrityError(f"{where}: {problem}")
     if also is not None:
         try:
@@ -239,7 +217,7 @@ class _Reader:
         self.position += 1  # the "["
         rows: list[Any] = []
         converted: list[Any] = []
-        ids = _Ids(name)
+        ids = Ids(name)
         self._skip()
         if self.text.startswith("]", self.position):
             self.position += 1
@@ -304,169 +282,3 @@ class _Reader:
 
 _FIELDS: dict[str, Any] = typing.get_type_hints(EditionRecords)
 _RECORD_CLASSES: dict[str, type] = {table: typing.get_args(_FIELDS[table])[0] for table in RECORD_TABLES}
-
-
-def check_records(records: EditionRecords, where: str = "the dataset") -> None:
-    """Raise :class:`~rqds_portraits.DatasetIntegrityError` at the first record that makes no sense."""
-    for problem in _problems(records):
-        raise DatasetIntegrityError(f"{where}: {problem}")
-
-
-def _problems(records: EditionRecords, known: dict[str, set[str]] | None = None) -> Iterator[str]:
-    """The problems of *records*, first to last; *known* gives each table's ids when they were checked already."""
-    if not is_edition_name(records.edition):
-        yield (
-            f"edition: {shown(records.edition)} is not an edition's name "
-            "(its years, the second following the first, such as '2014-2015')"
-        )
-    if records.revision < 1:
-        yield f"revision: must be at least 1, not {records.revision}"
-    ids: dict[str, set[str]] = dict(known or {})
-    for table in RECORD_TABLES:
-        if table in ids:
-            continue
-        seen = _Ids(table)
-        for position, record in enumerate(getattr(records, table)):
-            yield from seen.add(record.id, position)
-        ids[table] = seen.exact
-    for position, territory in enumerate(records.territories):
-        if territory.region_number not in REGIONS:
-            yield f"territories[{position}].region_number: {shown(territory.region_number)} is not a region number from 01 to 17"
-    yield from _territory_names(records)
-    yield from _references(records, ids)
-    yield from _lines(records)
-    for position, period in enumerate(records.periods):
-        if not FIRST_YEAR <= period.start <= period.end <= LAST_YEAR:
-            yield f"periods[{position}]: {period.start}-{period.end} is not a period from {FIRST_YEAR} to {LAST_YEAR}"
-    for position, amount in enumerate(records.amounts):
-        value = amount.value
-        # Compared without arithmetic: abs() of 1e999999999 would overflow the decimal context.
-        if (
-            not value.is_finite()
-            or value.adjusted() >= 12
-            or value.copy_abs() >= MAX_MONEY
-            or value.as_tuple().exponent < -2  # type: ignore[operator]
-        ):
-            yield f"amounts[{position}].value: {shown(value)} is not an amount in dollars and cents below {MAX_MONEY:,}"
-        if amount.per_years is not None and amount.per_years < 1:
-            yield f"amounts[{position}].per_years: {amount.per_years} is not a number of years (1 or more)"
-    for position, mention in enumerate(records.mentions):
-        roles = mention.roles
-        if not roles or len(set(roles)) != len(roles) or ("mentioned" in roles and len(roles) > 1):
-            yield f"mentions[{position}].roles: {shown(roles)} must be one or several distinct roles, 'mentioned' alone"
-
-
-class _Ids:
-    """The ids of one table: each must differ from the others as lookups read them (folded)."""
-
-    def __init__(self, table: str) -> None:
-        self.table = table
-        self.exact: set[str] = set()
-        self.folded: dict[str, str] = {}
-
-    def add(self, record_id: str, position: int) -> Iterator[str]:
-        """The problem of the id *record_id* of the record at *position*, if any; then it is known."""
-        if len(record_id) > MAX_NAME_LENGTH:
-            key = None
-        elif _PLAIN_ID.fullmatch(record_id):
-            key = record_id.replace("-", " ")  # what lookup_key gives, without its Unicode steps
-        else:
-            key = lookup_key(record_id)
-        where = f"{self.table}[{position}].id"
-        if record_id in self.exact:
-            yield f"{where}: {shown(record_id)} is used twice"
-        elif key is None:
-            yield f"{where}: {shown(record_id)} is longer than {MAX_NAME_LENGTH} characters"
-        elif key in self.folded:
-            # Lookups forgive case, accents and punctuation: two such ids would answer for each other.
-            yield (
-                f"{where}: {shown(record_id)} and {shown(self.folded[key])} differ only by case, "
-                "accents or punctuation: ids must differ as lookups read them"
-            )
-        self.exact.add(record_id)
-        if key is not None:
-            self.folded.setdefault(key, record_id)
-
-
-def _territory_names(records: EditionRecords) -> Iterator[str]:
-    """A territory is found by its id, name or heading: two territories must not share one (as lookups read them)."""
-    owners: dict[str, int] = {}
-    for position, territory in enumerate(records.territories):
-        for field in ("id", "name", "heading"):
-            written_as = getattr(territory, field)
-            key = lookup_key(written_as) if len(written_as) <= MAX_NAME_LENGTH else ""
-            if not key or region_number(written_as) is not None:
-                yield (
-                    f"territories[{position}].{field}: {shown(written_as)} cannot find its territory "
-                    f"(it is empty as lookups read it, a region number, or longer than {MAX_NAME_LENGTH} characters)"
-                )
-                continue
-            other = owners.setdefault(key, position)
-            if other != position:
-                yield (
-                    f"territories[{position}].{field}: {shown(written_as)} also names territories[{other}] "
-                    "(lookups forgive case, accents and punctuation): a lookup by it would be ambiguous"
-                )
-
-
-def _references(records: EditionRecords, ids: dict[str, set[str]]) -> Iterator[str]:
-    def check(path: str, value: str | None, table: str) -> Iterator[str]:
-        if value is not None and value not in ids[table]:
-            yield f"{path}: {shown(value)} is no id of {table}"
-
-    for table in RECORD_TABLES:
-        if table in ("territories", "partners"):  # the tables whose records are not in a portrait
-            continue
-        for position, record in enumerate(getattr(records, table)):
-            yield from check(f"{table}[{position}].territory_id", record.territory_id, "territories")
-            if table != "initiatives":
-                yield from check(f"{table}[{position}].initiative_id", record.initiative_id, "initiatives")
-    for position, amount in enumerate(records.amounts):
-        yield from check(f"amounts[{position}].period_id", amount.period_id, "periods")
-        yield from check(f"amounts[{position}].share_of", amount.share_of, "amounts")
-        yield from check(f"amounts[{position}].partner_id", amount.partner_id, "partners")
-    for position, mention in enumerate(records.mentions):
-        yield from check(f"mentions[{position}].partner_id", mention.partner_id, "partners")
-    for position, partner in enumerate(records.partners):
-        yield from check(f"partners[{position}].network_id", partner.network_id, "partners")
-    for position, entente in enumerate(records.ententes):
-        for field, table in (
-            ("period_ids", "periods"),
-            ("date_ids", "dates"),
-            ("amount_ids", "amounts"),
-            ("mention_ids", "mentions"),
-        ):
-            for item, value in enumerate(getattr(entente, field)):
-                yield from check(f"ententes[{position}].{field}[{item}]", value, table)
-
-
-def _with_lines(value: Any, path: str) -> Iterable[tuple[str, Any]]:
-    """Every record inside *value* that has ``lines``, with its path."""
-    if value is None or isinstance(value, (str, int)):
-        return
-    if attrs.has(type(value)):
-        if hasattr(value, "lines"):
-            yield path, value
-        for field in attrs.fields(type(value)):
-            yield from _with_lines(getattr(value, field.name), f"{path}.{field.name}")
-    elif isinstance(value, tuple) and value and not isinstance(value[0], int):
-        for position, item in enumerate(value):
-            yield from _with_lines(item, f"{path}[{position}]")
-
-
-def _lines(records: EditionRecords) -> Iterator[str]:
-    last = records.source.line_count
-    if not 1 <= last <= MAX_LINES:
-        yield f"source.line_count: {last} is not a number of lines from 1 to {MAX_LINES:,}"
-        return
-    first_title, last_title = records.source.title_lines
-    if not 1 <= first_title <= last_title <= last:
-        yield f"source.title_lines: {records.source.title_lines} is not a line range inside the source's {last} lines"
-    for table in ("source", *RECORD_TABLES):
-        for path, record in _with_lines(getattr(records, table), table):
-            first_line, last_line = record.lines
-            if not 1 <= first_line <= last_line <= last:
-                yield f"{path}.lines: {record.lines} is not a line range inside the source's {last} lines"
-            span = getattr(record, "span", None)
-            if span is not None and not 0 <= span[0] <= span[1]:
-                yield f"{path}.span: {span} is not a column range"

@@ -231,7 +231,7 @@ def test_revisions_listed_in_reverse_are_refused(install: Path, monkeypatch: pyt
     entries(index).reverse()
     rewrite_index(install, index, monkeypatch)
     with pytest.raises(rp.DatasetIntegrityError, match="revisions are listed oldest first"):
-        rp.load()
+        rp.load(EDITION)
 
 
 @pytest.mark.parametrize(
@@ -256,7 +256,7 @@ def test_a_malformed_index_is_an_integrity_error(
     monkeypatch.setattr(anchor, "EDITIONS_SHA256", sha256_of(raw))
     rp.clear_cache()
     with pytest.raises(rp.DatasetIntegrityError, match="editions.json"):
-        rp.load()
+        rp.load(EDITION)
     rp.clear_cache()
     assert main(["summary"]) == 2
     _, err = capsys.readouterr()

@@ -23,7 +23,6 @@ from rqds_portraits._errors import (
     RecordNotFound,
     TerritoryNotFound,
 )
-from rqds_portraits._loading.ledger import explain
 from rqds_portraits._loading.members import DatasetFile
 from rqds_portraits._once import Once
 from rqds_portraits._records.portraits import Territory
@@ -52,6 +51,12 @@ _NOT_FOUND: dict[str, type[NotFound]] = {
     "partners": PartnerNotFound,
 }
 """The error of a lookup by id in a table that has one of its own (else RecordNotFound)."""
+
+
+def _explain(sha256: str, edition: str, table: str, record_id: str) -> str | None:
+    from rqds_portraits._loading.ledger import explain  # the ledger is read only when a lookup fails
+
+    return explain(sha256, edition, table, record_id)
 
 
 @functools.cache
@@ -97,7 +102,7 @@ class Queries:
 
     def history(self, table: str) -> typing.Callable[[str], str | None]:
         """What the edition's id ledger says of an id *table* has no record for (retired, issued later)."""
-        return functools.partial(explain, self._file.sha256, self.edition, table)
+        return functools.partial(_explain, self._file.sha256, self.edition, table)
 
     def kept(self, key: str, build: typing.Callable[[], T]) -> T:
         """A value built from the records once and kept with them (``ds.records``)."""

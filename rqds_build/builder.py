@@ -40,6 +40,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from rqds_build.ahead import methods_modules
 from rqds_build.annotate import check_readings, find_amounts, find_dates, find_periods, find_source_notes
 from rqds_build.context import BuildContext
 from rqds_build.curated import Table, entries, key_line, line_of, optional_str, read_toml, required_str, todos
@@ -483,6 +484,8 @@ def build_outputs(data_dir: Path, curation_dir: Path | None = None, changelog: P
     anchor = data_dir.parent / ANCHOR_FILE
     if anchor.parent.is_dir():  # the data folder of a package (not a scratch folder): anchor its index
         outputs[anchor] = anchor_module(outputs[data_dir / INDEX_FILE])
+        # and write the records' methods ahead of time, so that reading data imports no attrs (rqds_build/ahead.py)
+        outputs.update({data_dir.parent.joinpath(*path): source for path, source in methods_modules().items()})
     return outputs
 
 
@@ -530,6 +533,7 @@ def write(data_dir: Path, curation_dir: Path | None = None) -> list[Path]:
     archived = archive(data_dir, curation_dir)
     outputs = build_outputs(data_dir, curation_dir)
     for path, content in outputs.items():
+        path.parent.mkdir(exist_ok=True)  # _records/methods/ in a checkout that predates it
         path.write_bytes(content)
     return [*archived, *outputs]
 

@@ -19,7 +19,19 @@ ROOT = Path(rp.__file__).resolve().parent
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "base",
-        ("_version", "_errors", "_text", "_arguments", "_regions", "_money", "_once", "_io", "_moved", "_collector"),
+        (
+            "_version",
+            "_errors",
+            "_text",
+            "_arguments",
+            "_regions",
+            "_money",
+            "_once",
+            "_io",
+            "_lean",
+            "_moved",
+            "_collector",
+        ),
     ),
     ("records", ("_records",)),
     ("loading", ("_loading",)),

@@ -13,6 +13,7 @@ import threading
 import types
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -306,15 +307,32 @@ def test_import_reads_no_data_and_no_record_library() -> None:
 
 
 def test_the_lazy_reader_decodes_what_json_does() -> None:
-    text = (DATA / EDITION / "dataset.json").read_text(encoding="utf-8")
-    lazy = LazyObject(text)
+    raw = (DATA / EDITION / "dataset.json").read_bytes()
+    lazy = LazyObject(raw)
     assert lazy["edition"] == EDITION and "mentions" not in lazy._members  # only as far as asked
-    assert dict(lazy) == json.loads(text) and list(lazy) == list(json.loads(text))
-    assert len(LazyObject(' { "a" : [1, {"b": "}"}] ,\n "c":null } ')) == 2
-    assert dict(LazyObject("{}")) == {}
-    for broken in ("[1]", '{"a" 1}', '{"a": }'):
+    assert lazy._decoded < len(raw) // 4  # and the bytes made text only as far as those members go
+    assert dict(lazy) == json.loads(raw) and list(lazy) == list(json.loads(raw))
+    assert len(LazyObject(b' { "a" : [1, {"b": "}"}] ,\n "c":null } ')) == 2
+    assert dict(LazyObject(b"{}")) == {} and dict(LazyObject(b" {\n}\n")) == {}
+    for broken in (b"[1]", b'{"a" 1}', b'{"a": }', b'{"a": 1', b'{"a": "\xff"}'):
         with pytest.raises(rp.DatasetIntegrityError):
             dict(LazyObject(broken))
+
+
+@settings(max_examples=50)
+@given(
+    st.dictionaries(st.text(), st.recursive(st.none() | st.integers() | st.text(), st.lists), max_size=8),
+    st.integers(1, 64),
+)
+def test_the_lazy_reader_reads_any_object_whatever_its_line_breaks(data: dict[str, Any], first: int) -> None:
+    """Text is made of the bytes a part at a time, cut at line ends: a member cut by a part is read whole."""
+    raw = (
+        "{\n" + ",\n".join(f"{json.dumps(k)}:\n{json.dumps(v, indent=1)}" for k, v in data.items()) + "\n}\n"
+    ).encode()
+    lazy = LazyObject.__new__(LazyObject)
+    lazy._FIRST = first  # parts of a few bytes: every member crosses several
+    LazyObject.__init__(lazy, raw)
+    assert dict(lazy) == data and list(lazy) == list(data)
 
 
 @settings(max_examples=30)

@@ -204,14 +204,15 @@ if not any(getattr(finder, "__name__", "") == "_MovedFinder" for finder in sys.m
 
 
 def __getattr__(name: str) -> Any:
-    import importlib
-
+    # __import__, not importlib.import_module: importing importlib costs a first lookup too (issue 20)
     if name == "exports":  # the subpackage, on first use: rp.exports.export(ds, "csv", "out")
-        return importlib.import_module("rqds_portraits.exports")
+        __import__("rqds_portraits.exports")
+        return sys.modules["rqds_portraits.exports"]
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'rqds_portraits' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"rqds_portraits.{module}"), name)
+    __import__(f"rqds_portraits.{module}")
+    value = getattr(sys.modules[f"rqds_portraits.{module}"], name)
     globals()[name] = value
     return value
 

@@ -17,10 +17,12 @@ command line rewrites them into its options.
 
 from __future__ import annotations
 
-from collections.abc import Collection
-
 from rqds_portraits._errors import InvalidArgument, shown
 from rqds_portraits._text import written
+
+TYPE_CHECKING = False  # not typing's: a first lookup imports no typing (issue 20)
+if TYPE_CHECKING:
+    from collections.abc import Collection
 
 __all__ = ["choices", "flag", "name", "optional_name", "positive_int"]
 

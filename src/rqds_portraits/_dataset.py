@@ -14,16 +14,15 @@ computes nothing itself: it calls ``_queries/`` (``Queries``, in ``_queries/cont
 
 from __future__ import annotations
 
-import typing
-from collections.abc import Iterable, Mapping
-from typing import Any
-
 from rqds_portraits._errors import InvalidArgument, shown
 from rqds_portraits._loading.members import DatasetFile
 from rqds_portraits._queries.context import Queries
 
-if typing.TYPE_CHECKING:
+TYPE_CHECKING = False  # not typing's: a first lookup imports no typing (issue 20)
+if TYPE_CHECKING:
     import datetime
+    from collections.abc import Iterable, Mapping
+    from typing import Any, TypeAlias
 
     from rqds_portraits._deprecated import EntenteCall
     from rqds_portraits._queries.collection import Records
@@ -38,11 +37,11 @@ if typing.TYPE_CHECKING:
     from rqds_portraits._records.periods import Mode, PeriodLike
     from rqds_portraits._records.portraits import Initiative, Territory
 
-__all__ = ["Dataset"]
+    Statuses: TypeAlias = EntenteStatus | Iterable[EntenteStatus] | None
+    Roles: TypeAlias = Role | Iterable[Role] | None
+    Kinds: TypeAlias = EntenteKind | Iterable[EntenteKind] | None
 
-Statuses = typing.Union["EntenteStatus", "Iterable[EntenteStatus]", None]
-Roles = typing.Union["Role", "Iterable[Role]", None]
-Kinds = typing.Union["EntenteKind", "Iterable[EntenteKind]", None]
+__all__ = ["Dataset"]
 
 
 class Dataset:
@@ -104,13 +103,13 @@ class Dataset:
     @property
     def revision_date(self) -> datetime.date | None:
         """The day this revision was published."""
-        return typing.cast("datetime.date | None", self._q.member("revision_date"))
+        return self._q.member("revision_date")  # type: ignore[no-any-return]
 
     @property
     def as_of(self) -> datetime.date | None:
         """The reference date the edition's statuses are read against (an entente whose period
         ended before it is "ended"); ``None`` for data of layout 1."""
-        return typing.cast("datetime.date | None", self._q.member("as_of"))
+        return self._q.member("as_of")  # type: ignore[no-any-return]
 
     @property
     def records(self) -> EditionRecords:
@@ -120,7 +119,7 @@ class Dataset:
     @property
     def source(self) -> Source:
         """The published document: title, authors, dates, address, citation, reuse caveat, introduction."""
-        return typing.cast("Source", self._q.member("source"))
+        return self._q.member("source")  # type: ignore[no-any-return]
 
     def to_json(self) -> bytes:
         """The dataset file this object was read from, byte for byte (its SHA-256 is :attr:`sha256`)."""

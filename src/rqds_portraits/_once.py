@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Hashable
+from rqds_portraits._lean import RLock
 
 TYPE_CHECKING = False  # not typing's: this module is on the cold-start path, which imports no typing
 if TYPE_CHECKING:
+    from collections.abc import Callable, Hashable
     from typing import Any, TypeVar
 
     T = TypeVar("T")
@@ -31,7 +31,7 @@ class Once:
     __slots__ = ("_lock", "_values")
 
     def __init__(self) -> None:
-        self._lock = threading.RLock()
+        self._lock = RLock()
         self._values: dict[Hashable, Any] = {}
 
     def get(self, key: Hashable, build: Callable[[], T]) -> T:

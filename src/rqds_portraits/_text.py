@@ -14,16 +14,29 @@ which keeps every lookup fast whatever it is given.
 
 from __future__ import annotations
 
-import re
 import unicodedata
-from collections.abc import Iterable
+
+TYPE_CHECKING = False  # not typing's: a first lookup imports no typing (issue 20)
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = ["MAX_NAME_LENGTH", "closest", "lookup_key", "slug", "written"]
 
 MAX_NAME_LENGTH = 300
 """No id, name or written form of the data is longer; a longer key matches nothing."""
 
-_NOT_ALNUM = r"[^0-9a-z]+"  # compiled (and cached) by re on first use, not at import
+
+class _Folding(dict):  # type: ignore[type-arg]
+    """``str.translate``'s table for :func:`lookup_key`: ASCII letters and digits stay, "œ" and "æ" are
+    spelled out, combining marks go, and every other character becomes a space."""
+
+    def __missing__(self, code: int) -> str | None:
+        return None if unicodedata.combining(chr(code)) else " "
+
+
+_FOLDING = _Folding({code: " " for code in range(128)})
+_FOLDING.update({ord(ch): ch for ch in "0123456789abcdefghijklmnopqrstuvwxyz"})
+_FOLDING.update({ord("œ"): "oe", ord("æ"): "ae"})
 _CUTOFF = 0.6
 
 
@@ -34,10 +47,8 @@ def lookup_key(text: str) -> str:
     text is case-folded, and every run of other characters (spaces, hyphens,
     apostrophes, dots, parentheses) becomes one space.
     """
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    bare = bare.replace("œ", "oe").replace("æ", "ae")
-    return re.sub(_NOT_ALNUM, " ", bare).strip()
+    # One translation and a split, not re: importing re costs a first lookup more than all the rest of it.
+    return " ".join(unicodedata.normalize("NFKD", text.casefold()).translate(_FOLDING).split())
 
 
 def written(text: str) -> str:

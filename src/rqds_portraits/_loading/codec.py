@@ -1,8 +1,9 @@
 """Records to JSON-compatible data and back, driven by the records' own field types.
 
 The dataset file is the records written with :func:`to_data` and encoded by
-:func:`dumps`; loading reads it back with :func:`from_data`. Both follow the attrs field annotations, so a field
-added to a record class is written and read with no other change.
+:func:`dumps`; loading reads it back with :func:`from_data`. Both follow the records' field types (as the build wrote them
+for loading, ``_records/methods.py``), so a field added to a record class is written and read
+with no other change.
 
     >>> from rqds_portraits._loading.codec import from_data, to_data
     >>> from rqds_portraits._records.periods import Period
@@ -14,27 +15,28 @@ added to a record class is written and read with no other change.
 
 from __future__ import annotations
 
-import json
-import types
-import typing
-from collections.abc import Callable
-from typing import Any, TypeVar
+import sys
 
-import attrs
+TYPE_CHECKING = False  # not typing's: loading the bundled data imports neither typing nor attrs
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any, TypeAlias, TypeVar
 
-__all__ = ["dumps", "from_data", "shape", "to_data"]
+    T = TypeVar("T")
+    _Convert: TypeAlias = Callable[[Any], Any]
 
-T = TypeVar("T")
-_Convert = Callable[[Any], Any]
+__all__ = ["dumps", "from_data", "from_field", "from_member", "shape", "term_of", "to_data"]
+
 _RECORD_CONVERTERS: dict[type, _Convert] = {}
 
 
 def to_data(value: object) -> Any:
     """*value* as JSON-compatible data: records become objects (fields in order), tuples
     lists, ``Decimal`` exact strings, dates ISO 8601 strings."""
+    import attrs
+
     if attrs.has(type(value)):
-        fields = attrs.fields(typing.cast("type[attrs.AttrsInstance]", type(value)))
-        return {field.name: to_data(getattr(value, field.name)) for field in fields}
+        return {field.name: to_data(getattr(value, field.name)) for field in attrs.fields(type(value))}  # type: ignore[arg-type]
     if isinstance(value, (tuple, list)):
         return [to_data(item) for item in value]
     if isinstance(value, (str, int, float, bool)) or value is None:
@@ -47,6 +49,7 @@ def dumps(data: Any) -> bytes:
 
     Compact enough to parse fast, and a change to one record shows as one line in a diff.
     """
+    import json
 
     def compact(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
@@ -64,14 +67,39 @@ def dumps(data: Any) -> bytes:
 def from_data(hint: type[T], data: Any) -> T:
     """Rebuild a value of type *hint* (a record class, or a type such as
     ``tuple[Territory, ...]``) from what :func:`to_data` wrote."""
-    return typing.cast(T, _converter(hint)(data))
+    return _converter(_term(hint))(data)  # type: ignore[no-any-return]
+
+
+def from_field(cls: type, name: str, data: Any) -> Any:
+    """Rebuild the value of the field *name* of the record class *cls* from what :func:`to_data` wrote:
+    ``from_field(EditionRecords, "territories", rows)``."""
+    return _converter(_field_terms(cls)[name])(data)
+
+
+def from_member(name: str, data: Any) -> Any:
+    """The member *name* of a dataset file (``"territories"``) as records, from its JSON data.
+
+    Its type is the field of ``EditionRecords`` of that name, as the build wrote it: reading one
+    member imports the modules of its records only.
+    """
+    from rqds_portraits._records.frozen import written
+
+    edition = written("rqds_portraits._records.edition").get("EditionRecords")
+    if edition is None:  # a checkout whose build has not written the methods yet
+        from rqds_portraits._records.edition import EditionRecords
+
+        return from_field(EditionRecords, name, data)
+    return _converter(dict(edition.TYPES)[name])(data)
 
 
 def shape(hint: Any) -> tuple[str, tuple[Any, ...]]:
     """What a record field's type is, for the walks over record types (here and in the schema):
     ``("record", (cls,))``, ``("tuple", (item,))`` for ``tuple[X, ...]``, ``("fixed", args)`` for a
     tuple of fixed size (lines, spans), ``("optional", args)`` for ``X | None``, else ``("value", (hint,))``."""
-    if attrs.has(hint):
+    import types
+    import typing
+
+    if isinstance(hint, type) and "__attrs_attrs__" in hint.__dict__:
         return "record", (hint,)
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin is tuple:
@@ -81,37 +109,93 @@ def shape(hint: Any) -> tuple[str, tuple[Any, ...]]:
     return "value", (hint,)
 
 
-def _converter(hint: Any) -> _Convert:
+def term_of(hint: Any) -> Any:
+    """*hint*, a record field's type, as the loader reads it (the ``TYPES`` the build writes in
+    ``_records/methods.py``): ``"value"`` (as written), ``"fixed"`` (a tuple of numbers),
+    ``"decimal"``, ``"date"``, ``"datetime"``, ``("record", "module.Class")``, ``("tuple", term)``
+    or ``("optional", term)``."""
     kind, args = shape(hint)
     if kind == "record":
-        return _record_converter(hint)
+        return ("record", f"{hint.__module__}.{hint.__qualname__}")
     if kind == "tuple":
-        item = _converter(args[0])
-        return tuple if item is _same else lambda data: tuple(item(value) for value in data)
+        return ("tuple", term_of(args[0]))
     if kind == "fixed":
-        return tuple  # of ints: lines and spans
+        return "fixed"
     if kind == "optional":
-        (inner_hint,) = [arg for arg in args if arg is not type(None)]
-        inner = _converter(inner_hint)
-        return _same if inner is _same else lambda data: None if data is None else inner(data)
+        (inner,) = [arg for arg in args if arg is not type(None)]
+        return ("optional", term_of(inner))
+    if getattr(hint, "__module__", None) in ("decimal", "datetime"):
+        return hint.__name__.lower()  # "decimal", "date", "datetime"
+    import typing
+
     if typing.get_origin(hint) is typing.Literal or hint in (str, int, bool):
-        return _same
-    if getattr(hint, "__module__", None) in ("decimal", "datetime"):  # imported only by the tables that use them
-        return _scalar(hint)
+        return "value"
     raise TypeError(f"no conversion for {hint!r}")  # a record field of a new type: teach it here
 
 
-def _scalar(hint: type) -> _Convert:
-    import datetime
-    from decimal import Decimal
+def _term(hint: Any) -> Any:
+    """*hint* as a term; a record class, or a tuple of records, without typing."""
+    if isinstance(hint, type) and "__attrs_attrs__" in hint.__dict__:
+        return ("record", hint)
+    if hint in (str, int, bool):
+        return "value"
+    args: tuple[Any, ...] = getattr(hint, "__args__", ())
+    if getattr(hint, "__origin__", None) is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return ("tuple", _term(args[0]))
+    return term_of(hint)
 
-    if hint is Decimal:
+
+def _field_terms(cls: type) -> dict[str, Any]:
+    """The terms of the fields of the record class *cls*: those the build wrote, when *cls* was made
+    from them, else read from its attrs fields and type hints (typing and attrs imported then)."""
+    from rqds_portraits._records.frozen import written_for
+
+    written = written_for(cls)
+    if written is not None:
+        return dict(written.TYPES)
+    import typing
+
+    import attrs
+
+    hints = typing.get_type_hints(cls)
+    return {field.name: term_of(hints[field.name]) for field in attrs.fields(cls)}
+
+
+def _converter(term: Any) -> _Convert:
+    if term == "value":
+        return _same
+    if term == "fixed":
+        return tuple
+    if isinstance(term, str):
+        return _scalar(term)
+    kind, inner = term
+    if kind == "record":
+        return _record_converter(_record_class(inner) if isinstance(inner, str) else inner)
+    item = _converter(inner)
+    if kind == "tuple":
+        return tuple if item is _same else lambda data: tuple([item(value) for value in data])
+    return _same if item is _same else lambda data: None if data is None else item(data)  # "optional"
+
+
+def _record_class(name: str) -> type:
+    module, _, qualname = name.rpartition(".")
+    if module not in sys.modules:
+        __import__(module)
+    return getattr(sys.modules[module], qualname)  # type: ignore[no-any-return]
+
+
+def _scalar(term: str) -> _Convert:
+    if term == "decimal":
+        from decimal import Decimal
+
         return Decimal
-    if hint is datetime.datetime:
+    import datetime
+
+    if term == "datetime":
         return datetime.datetime.fromisoformat
-    if hint is datetime.date:
+    if term == "date":
         return datetime.date.fromisoformat
-    raise TypeError(f"no conversion for {hint!r}")
+    raise TypeError(f"no conversion for {term!r}")
 
 
 def _same(value: Any) -> Any:
@@ -122,8 +206,7 @@ def _record_converter(cls: type) -> _Convert:
     known = _RECORD_CONVERTERS.get(cls)
     if known is not None:
         return known
-    hints = typing.get_type_hints(cls)
-    fields = [(field.name, _converter(hints[field.name])) for field in attrs.fields(cls)]
+    fields = [(name, _converter(term)) for name, term in _field_terms(cls).items()]
 
     def convert(data: dict[str, Any]) -> Any:
         # A field left out takes its default (the schema admits that); one without a default is an error of the record.

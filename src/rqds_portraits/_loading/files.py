@@ -96,13 +96,6 @@ def inflated(raw: bytes, where: str) -> bytes:
 
 def sha256_of(data: bytes) -> str:
     """The SHA-256 hex digest of *data*."""
-    # hashlib loads OpenSSL (a few ms at every cold start); the built-in SHA-256 module,
-    # where this Python has one, gives the same digest without it.
-    try:
-        from _sha2 import sha256  # type: ignore[import-not-found,unused-ignore]  # Python 3.12+
-    except ImportError:
-        try:
-            from _sha256 import sha256  # type: ignore[import-not-found,no-redef,unused-ignore]  # Python 3.10, 3.11
-        except ImportError:
-            from hashlib import sha256  # type: ignore[assignment,unused-ignore]
-    return str(sha256(data).hexdigest())
+    from rqds_portraits._lean import sha256_hex
+
+    return sha256_hex(data)

@@ -12,17 +12,19 @@ earlier ones are kept byte for byte, compressed, as ``dataset.r<N>.json.gz``).
 
 from __future__ import annotations
 
-import datetime
-import json
-import re
-from typing import Any
-
-import attrs
-
 from rqds_portraits._arguments import positive_int
 from rqds_portraits._errors import DatasetIntegrityError, DatasetVersionError, EditionNotFound, InvalidArgument, shown
+from rqds_portraits._lean import date, raw_decode
 from rqds_portraits._loading import files
+from rqds_portraits._records.frozen import deferred, field, frozen
 from rqds_portraits._text import MAX_NAME_LENGTH
+
+TYPE_CHECKING = False  # not typing's: loading imports no typing, json, re or datetime (issue 20)
+if TYPE_CHECKING:
+    from datetime import date as Date
+    from typing import Any
+else:
+    Date = deferred("__import__('datetime').date")
 
 __all__ = [
     "EDITION_NAME",
@@ -43,12 +45,12 @@ LATEST_FILE = "dataset.json"
 """The file of an edition's latest revision; earlier ones are ``dataset.r<N>.json.gz``."""
 
 _DIGEST = 64  # hex digits of a SHA-256
-_HEX = r"[0-9a-f]{64}"
+_HEX = "f" * _DIGEST  # a SHA-256 as _written_as reads it
 MAX_REVISION = 10_000
 _SEPARATORS = str.maketrans({"/": "-", "–": "-", "—": "-", "‑": "-"})
 
 
-@attrs.frozen
+@frozen
 class Revision:
     """One published revision of an edition's data: pin it with ``load(edition, revision=…, sha256=…)``.
 
@@ -58,10 +60,10 @@ class Revision:
 
     edition: str
     revision: int
-    date: datetime.date
+    date: Date
     sha256: str
     layout: int
-    file: str = attrs.field(repr=False)
+    file: str = field(repr=False)
 
     @property
     def format(self) -> int:
@@ -76,14 +78,14 @@ class Revision:
         return self.layout
 
 
-@attrs.frozen
+@frozen
 class Edition:
     """A bundled edition: its name, reference date and revisions (oldest first)."""
 
     name: str
     source_sha256: str
     revisions: tuple[Revision, ...]
-    ids: tuple[str, str] | None = attrs.field(default=None, repr=False)
+    ids: tuple[str, str] | None = field(default=None, repr=False)
     """The edition's id ledger: its file and SHA-256 (``None`` for an index that has none)."""
 
     @property
@@ -98,9 +100,26 @@ def is_edition_name(text: object) -> bool:
     >>> is_edition_name("2014-2015"), is_edition_name("2014-2015\\n"), is_edition_name("2099-1999")
     (True, False, False)
     """
-    if not isinstance(text, str) or re.fullmatch(EDITION_NAME, text) is None:
+    if not isinstance(text, str) or not _written_as(text, "0000-0000"):
         return False
     return int(text[5:]) == int(text[:4]) + 1
+
+
+def _written_as(text: str, pattern: str) -> bool:
+    """Whether *text* is *pattern* with each ``0`` an ASCII digit (``"0000-00-00"``: a date), each ``f``
+    a lowercase hex digit, every other character itself: what a regular expression would say, without re."""
+    if len(text) != len(pattern):
+        return False
+    for character, wanted in zip(text, pattern):
+        if wanted == "0":
+            if character not in "0123456789":
+                return False
+        elif wanted == "f":
+            if character not in "0123456789abcdef":
+                return False
+        elif character != wanted:
+            return False
+    return True
 
 
 def revision_file(revision: int, latest: bool) -> str:
@@ -114,12 +133,11 @@ def edition_name(value: object) -> str:
     if not isinstance(value, str):
         raise InvalidArgument(f"edition= must be an edition's name such as '2014-2015' (a string), not {shown(value)}")
     name = value.strip().translate(_SEPARATORS) if len(value) <= MAX_NAME_LENGTH else value
-    short = re.match(r"^([0-9]{4})-([0-9]{2})$", name)
-    if short is not None:  # "2014-15": the end year in the start's century (or the next one's)
-        start = int(short[1])
-        end = start // 100 * 100 + int(short[2])
+    if _written_as(name, "0000-00"):  # "2014-15": the end year in the start's century (or the next one's)
+        start = int(name[:4])
+        end = start // 100 * 100 + int(name[5:])
         name = f"{start}-{end if end >= start else end + 100}"
-    if re.fullmatch(EDITION_NAME, name) is None:
+    if not _written_as(name, "0000-0000"):
         raise EditionNotFound(
             f"no edition {shown(value)}: an edition is named by its years, such as '2014-2015' or '2014-15'"
         )
@@ -141,13 +159,22 @@ def parse_index(raw: bytes, sha256: str | None = None) -> tuple[Edition, ...]:
     if sha256 is not None and sha256_of(raw) != sha256:
         raise _altered(f"has sha256 {sha256_of(raw)}, not {sha256} as the package's code records")
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = _json(raw.decode("utf-8"))
     except (ValueError, RecursionError) as error:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
         raise _altered(f"is not UTF-8 JSON ({shown(str(error))})") from None
     try:
         return _editions(data)
     except _Malformed as error:
         raise _altered(str(error)) from None
+
+
+def _json(text: str) -> object:
+    """The JSON value *text* holds (what ``json.loads`` gives)."""
+    start = len(text) - len(text.lstrip(" \t\n\r"))
+    value, end = raw_decode(text, start)
+    if text[end:].strip(" \t\n\r"):
+        raise ValueError(f"Extra data: char {end}")
+    return value
 
 
 class _Malformed(Exception):
@@ -183,7 +210,7 @@ def _editions(data: object) -> tuple[Edition, ...]:
             raise _Malformed(f"lists edition {name} after {editions[-1].name}: editions are listed oldest first, once")
         source = _member(entry, "source_sha256", str, path)
         items = _member(entry, "revisions", list, path)
-        if re.fullmatch(_HEX, source) is None or not items:
+        if not _written_as(source, _HEX) or not items:
             raise _Malformed(f"has no source hash or no revision at {path}")
         after = 0
         for number, item in enumerate(items):  # the order first: a list in reverse is named as such
@@ -208,7 +235,7 @@ def _ledger(ledger: object, path: str) -> tuple[str, str]:
     """The file and hash of an edition's id ledger (``{"file": "ids.json", "sha256": …}``)."""
     file = _member(ledger, "file", str, f"{path}.ids")
     sha256 = _member(ledger, "sha256", str, f"{path}.ids")
-    if file != "ids.json" or re.fullmatch(_HEX, sha256) is None:
+    if file != "ids.json" or not _written_as(sha256, _HEX):
         raise _Malformed(
             f"names its id ledger {shown(file)} with hash {shown(sha256)} at {path}.ids: expected ids.json and a SHA-256"
         )
@@ -220,7 +247,7 @@ def _revision(edition: str, item: object, path: str, latest: bool) -> Revision:
 
     revision = _member(item, "revision", int, path)
     sha256 = _member(item, "sha256", str, path)
-    if re.fullmatch(_HEX, sha256) is None:
+    if not _written_as(sha256, _HEX):
         raise _Malformed(f"has no SHA-256 at {path}.sha256 (it holds {shown(sha256)})")
     layout = _member(item, "format", int, path)
     if not 1 <= layout <= LAYOUT:
@@ -230,12 +257,12 @@ def _revision(edition: str, item: object, path: str, latest: bool) -> Revision:
         raise _Malformed(f"names the file {shown(file)} at {path}.file, not {revision_file(revision, latest)!r}")
     text = _member(item, "date", str, path)
     try:
-        date = datetime.date.fromisoformat(text) if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text) else None
+        day = date.fromisoformat(text) if _written_as(text, "0000-00-00") else None
     except ValueError:
-        date = None
-    if date is None:
+        day = None
+    if day is None:
         raise _Malformed(f"has no date YYYY-MM-DD at {path}.date (it holds {shown(text)})")
-    return Revision(edition=edition, revision=revision, date=date, sha256=sha256, layout=layout, file=file)
+    return Revision(edition=edition, revision=revision, date=day, sha256=sha256, layout=layout, file=file)
 
 
 def read_index() -> tuple[Edition, ...]:

@@ -34,8 +34,13 @@ Layout 2 → 3 (revision 3 of 2014-2015):
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+TYPE_CHECKING = False  # not typing's: loading imports no typing (issue 20)
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any, TypeAlias
+
+    Member: TypeAlias = Any
+    Step: TypeAlias = dict[str, Callable[[Member], Member]]
 
 __all__ = ["ADDED", "LAYOUT", "added", "upgrade"]
 
@@ -43,9 +48,6 @@ LAYOUT = 3
 """The layout of the dataset file written today (the file writes it as its ``format`` member). A file
 of an older layout is upgraded on load (below); bump it when a field is added, removed or changes
 meaning, and add its step."""
-
-Member = Any
-Step = dict[str, Callable[[Member], Member]]
 
 ADDED: dict[str, tuple[int, Any]] = {"revision_date": (2, None), "as_of": (2, None), "dates": (2, [])}
 """Members of the dataset file added by a layout, with the value they stand for in older files."""

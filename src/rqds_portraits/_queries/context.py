@@ -8,11 +8,6 @@ its topic to its module (``territories``, ``partners``, ``ententes``, ``funding`
 
 from __future__ import annotations
 
-import functools
-import typing
-from collections.abc import Mapping
-from typing import Any
-
 from rqds_portraits._arguments import choices, flag, optional_name
 from rqds_portraits._arguments import name as name_argument
 from rqds_portraits._errors import (
@@ -25,10 +20,13 @@ from rqds_portraits._errors import (
 )
 from rqds_portraits._loading.members import DatasetFile
 from rqds_portraits._once import Once
-from rqds_portraits._records.portraits import Territory
 from rqds_portraits._text import MAX_NAME_LENGTH, lookup_key
 
-if typing.TYPE_CHECKING:
+TYPE_CHECKING = False  # not typing's: a first lookup imports no typing (issue 20)
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Mapping, Sequence
+    from typing import Any, TypeVar
+
     from rqds_portraits._queries.collection import Records
     from rqds_portraits._queries.ententes import LeftOut
     from rqds_portraits._queries.funding import FundingTotal, Party
@@ -40,9 +38,9 @@ if typing.TYPE_CHECKING:
     from rqds_portraits._records.partners import Partner
     from rqds_portraits._records.periods import Mode, Period
 
-__all__ = ["Queries"]
+    T = TypeVar("T")
 
-T = typing.TypeVar("T")
+__all__ = ["Queries"]
 
 _PARTNER = "a partner's name, acronym or id"
 _NOT_FOUND: dict[str, type[NotFound]] = {
@@ -59,11 +57,6 @@ def _explain(sha256: str, edition: str, table: str, record_id: str) -> str | Non
     return explain(sha256, edition, table, record_id)
 
 
-@functools.cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
-
-
 class Queries:
     """The records and lookups of the dataset file *file*, built on first use, under a lock, and kept."""
 
@@ -76,16 +69,14 @@ class Queries:
 
     def member(self, name: str) -> Any:
         """The member *name* of the dataset file as records (``source``, ``as_of``, ``territories``, …)."""
-        from rqds_portraits._records.edition import EditionRecords
-
-        return self._file.records(name, _hints(EditionRecords)[name])  # the one declaration of each member's type
+        return self._file.records(name)
 
     def records(self) -> EditionRecords:
         """Every member of the dataset file, as one frozen value."""
         from rqds_portraits._records.edition import EditionRecords
 
         return self._once.get(
-            "records", lambda: EditionRecords(**{name: self.member(name) for name in _hints(EditionRecords)})
+            "records", lambda: EditionRecords(**{name: self.member(name) for name in EditionRecords.__match_args__})
         )
 
     def plural(self, table: str) -> Records[Any]:
@@ -100,11 +91,13 @@ class Queries:
 
         return self._once.get(table, build)
 
-    def history(self, table: str) -> typing.Callable[[str], str | None]:
+    def history(self, table: str) -> Callable[[str], str | None]:
         """What the edition's id ledger says of an id *table* has no record for (retired, issued later)."""
+        import functools  # a partial pickles, as the Records that hold it do
+
         return functools.partial(_explain, self._file.sha256, self.edition, table)
 
-    def kept(self, key: str, build: typing.Callable[[], T]) -> T:
+    def kept(self, key: str, build: Callable[[], T]) -> T:
         """A value built from the records once and kept with them (``ds.records``)."""
         return self._once.get(("kept", key), build)
 
@@ -113,7 +106,7 @@ class Queries:
         from rqds_portraits._queries.territories import TerritoryLookup
 
         # From the records' own tuple: the first lookup of a script needs no other query module.
-        territories = self._file.records("territories", tuple[Territory, ...])
+        territories = self._file.records("territories")
         return self._once.get("territory lookup", lambda: TerritoryLookup(territories, self.edition))
 
     def partner_lookup(self) -> PartnerLookup:
@@ -208,7 +201,7 @@ class Queries:
         named = (asked.acronyms or (asked.name,))[0]
         return Party(frozenset(m.mention.id for m in found), frozenset(family), counted, mention_roles, named)
 
-    def family_mentions(self, family: typing.Iterable[str], territory_id: str | None) -> list[Mention]:
+    def family_mentions(self, family: Iterable[str], territory_id: str | None) -> list[Mention]:
         """The mentions of the partners *family* (in *territory_id*'s portrait when given), in document
         order: from the index of mentions by partner and territory, built once, so that a query reads
         only the mentions it answers with, not every mention of the dataset."""
@@ -226,7 +219,7 @@ class Queries:
         positions = sorted(p for partner_id in set(family) for p in index.get((partner_id, territory_id), ()))
         return [mentions[p] for p in positions]
 
-    def amounts_in(self, territory_id: str | None) -> typing.Sequence[Amount]:
+    def amounts_in(self, territory_id: str | None) -> Sequence[Amount]:
         """The amounts of *territory_id*'s portrait (every amount when ``None``), in document order: from
         the index of amounts by territory, built once."""
         amounts = self.plural("amounts")

@@ -8,12 +8,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from rqds_portraits._errors import AmbiguousTerritory, InvalidArgument, TerritoryNotFound, shown
-from rqds_portraits._records.portraits import Territory
 from rqds_portraits._regions import REGIONS, region_number
 from rqds_portraits._text import MAX_NAME_LENGTH, closest, lookup_key, written
+
+TYPE_CHECKING = False  # not typing's: a first lookup imports no typing (issue 20)
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from rqds_portraits._records.portraits import Territory
 
 __all__ = ["TerritoryLookup"]
 

@@ -12,8 +12,7 @@ import typing
 from decimal import Decimal
 from typing import Literal, TypeAlias
 
-import attrs
-
+from rqds_portraits._records.frozen import frozen
 from rqds_portraits._records.periods import PartialDate, Period
 from rqds_portraits._records.portraits import Lines
 
@@ -62,7 +61,7 @@ DATE_RELATIONS: tuple[DateRelation, ...] = typing.get_args(DateRelation)
 AMOUNT_KINDS: tuple[AmountKind, ...] = typing.get_args(AmountKind)
 
 
-@attrs.frozen
+@frozen
 class WrittenPeriod:
     """A period as written in the portraits: in figures ("2014-2017", "(2011-2015)") or in
     words ("de novembre 2012 à avril 2013"), when ``start_date`` and ``end_date`` give its months."""
@@ -84,7 +83,7 @@ class WrittenPeriod:
         return Period(self.start, self.end, self.start_date, self.end_date)
 
 
-@attrs.frozen
+@frozen
 class WrittenDate:
     """A date written in words, with its month and, when written, its day ("31 mars 2014",
     "jusqu’en juin 2015", "avril ’13"); ``relation`` says what it marks.
@@ -105,7 +104,7 @@ class WrittenDate:
     """The last day of a date written on several days ("les 11 et 12 novembre 2010": the 12th)."""
 
 
-@attrs.frozen
+@frozen
 class Amount:
     """A money amount as written, with its exact value in Canadian dollars.
 
@@ -139,7 +138,7 @@ class Amount:
     currency: str = "CAD"
 
 
-@attrs.frozen
+@frozen
 class Mention:
     """An organisation named in the portraits, as written, with its roles there.
 
@@ -167,7 +166,7 @@ class Mention:
         return self.roles[0]
 
 
-@attrs.frozen
+@frozen
 class SourceNote:
     """A remark on a passage of the source: a typo, an inconsistency, an ambiguity.
 

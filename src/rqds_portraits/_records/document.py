@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Literal
 
-import attrs
-
+from rqds_portraits._records.frozen import frozen
 from rqds_portraits._records.portraits import Element, Lines
 
 __all__ = ["FooterLine", "FooterRole", "Introduction", "Source"]
@@ -14,7 +13,7 @@ __all__ = ["FooterLine", "FooterRole", "Introduction", "Source"]
 FooterRole = Literal["label", "value", "platform"]
 
 
-@attrs.frozen
+@frozen
 class FooterLine:
     """A line of the publishing platform's footer: a field label, a field value or a platform label."""
 
@@ -24,7 +23,7 @@ class FooterLine:
     lines: Lines
 
 
-@attrs.frozen
+@frozen
 class Introduction:
     """The document's introduction, with its figures (16 member regions of a possible 19)."""
 
@@ -35,7 +34,7 @@ class Introduction:
     lines: Lines
 
 
-@attrs.frozen
+@frozen
 class Source:
     """The published document: what it is, who wrote it, when, where, and how to cite it.
 

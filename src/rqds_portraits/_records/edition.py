@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import datetime
 
-import attrs
-
 from rqds_portraits._records.annotations import Amount, Mention, SourceNote, WrittenDate, WrittenPeriod
 from rqds_portraits._records.document import Source
 from rqds_portraits._records.ententes import Entente
+from rqds_portraits._records.frozen import frozen
 from rqds_portraits._records.partners import Partner
 from rqds_portraits._records.portraits import Initiative, Territory
 
 __all__ = ["RECORD_TABLES", "EditionRecords"]
 
 
-@attrs.frozen
+@frozen
 class EditionRecords:
     """Everything a dataset file holds: one edition at one revision.
 
@@ -45,7 +44,7 @@ class EditionRecords:
 
 
 RECORD_TABLES: tuple[str, ...] = tuple(
-    field.name for field in attrs.fields(EditionRecords) if str(field.type).startswith("tuple[")
+    name for name, hint in EditionRecords.__annotations__.items() if hint.startswith("tuple[")
 )
 """The tables of records a dataset holds, in the order of its file: ``territories``, ``initiatives``, …,
 ``partners`` (the fields of :class:`EditionRecords` that hold a tuple of records)."""

@@ -11,8 +11,7 @@ from __future__ import annotations
 import typing
 from typing import Literal
 
-import attrs
-
+from rqds_portraits._records.frozen import frozen
 from rqds_portraits._records.periods import Period
 from rqds_portraits._records.portraits import Lines
 
@@ -52,7 +51,7 @@ NOT_GRANTED: tuple[EntenteStatus, ...] = ("to_come", "under_negotiation", "plann
 """Statuses of ententes whose money is not granted or committed."""
 
 
-@attrs.frozen
+@frozen
 class Entente:
     """An entente (an agreement), plan, programme or fund that the text names as such.
 

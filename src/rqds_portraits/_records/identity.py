@@ -21,8 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import attrs
-
+from rqds_portraits._records.frozen import frozen
 from rqds_portraits._text import lookup_key
 
 __all__ = ["NAMED", "WRITTEN", "Place", "match", "place_of", "places", "same_place"]
@@ -34,7 +33,7 @@ NAMED = ("territories", "initiatives", "ententes", "partners")
 """Tables whose ids are names given by the curators: a record is its id."""
 
 
-@attrs.frozen
+@frozen
 class Place:
     """What an id denotes: where the record is written (``span`` for the written tables) and its text
     (a title or a name for the others)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import typing
 from typing import Literal
 
-import attrs
+from rqds_portraits._records.frozen import frozen
 
 __all__ = ["PARTNER_KINDS", "PARTNER_SCOPES", "Partner", "PartnerKind", "PartnerScope", "Rename"]
 
@@ -36,7 +36,7 @@ PARTNER_KINDS: tuple[PartnerKind, ...] = typing.get_args(PartnerKind)
 PARTNER_SCOPES: tuple[PartnerScope, ...] = typing.get_args(PartnerScope)
 
 
-@attrs.frozen
+@frozen
 class Rename:
     """A change of name of a partner (MAMROT became MAMOT in 2014)."""
 
@@ -47,7 +47,7 @@ class Rename:
     new_acronym: str | None = None
 
 
-@attrs.frozen
+@frozen
 class Partner:
     """An organisation of the partner registry, with every way the source writes it.
 

@@ -34,9 +34,8 @@ from __future__ import annotations
 import re
 from typing import Literal, TypeAlias, get_args
 
-import attrs
-
 from rqds_portraits._errors import InvalidArgument, InvalidPeriod, shown
+from rqds_portraits._records.frozen import frozen
 
 __all__ = ["FIRST_YEAR", "LAST_YEAR", "MODES", "Mode", "PartialDate", "Period", "PeriodLike", "relates", "unwritten"]
 
@@ -57,7 +56,7 @@ _EARLIEST, _LATEST = -(10**6), 10**6  # stand for an unwritten start or end in t
 Precision = Literal["year", "month", "day"]
 
 
-@attrs.frozen
+@frozen
 class PartialDate:
     """A date written with the precision the text gives: a year, a month or a day.
 
@@ -115,22 +114,22 @@ class PartialDate:
         return "-".join(parts)
 
 
-def _check_year(instance: object, attribute: attrs.Attribute[int | None], value: object) -> None:
+def _check_year(name: str, value: object) -> None:
     if value is None:
-        return  # not written: the period's check below wants the other bound
+        return  # not written: the period's check wants the other bound
     if isinstance(value, bool) or not isinstance(value, int) or not FIRST_YEAR <= value <= LAST_YEAR:
         raise InvalidPeriod(
-            f"invalid period: the {attribute.name} year must be an integer from {FIRST_YEAR} to {LAST_YEAR}"
+            f"invalid period: the {name} year must be an integer from {FIRST_YEAR} to {LAST_YEAR}"
             f" or None (not written), not {shown(value)}"
         )
 
 
-def _check_date(instance: object, attribute: attrs.Attribute[PartialDate | None], value: object) -> None:
+def _check_date(name: str, value: object) -> None:
     if value is not None and not isinstance(value, PartialDate):
-        raise InvalidPeriod(f"invalid period: {attribute.name} must be a PartialDate or None, not {shown(value)}")
+        raise InvalidPeriod(f"invalid period: {name} must be a PartialDate or None, not {shown(value)}")
 
 
-@attrs.frozen
+@frozen
 class Period:
     """Years from *start* to *end*, with exact dates when the text gives them.
 
@@ -138,12 +137,16 @@ class Period:
     the period of "signées jusqu’en juin 2015" has an end and no start.
     """
 
-    start: int | None = attrs.field(validator=_check_year)
-    end: int | None = attrs.field(validator=_check_year)
-    start_date: PartialDate | None = attrs.field(default=None, validator=_check_date)
-    end_date: PartialDate | None = attrs.field(default=None, validator=_check_date)
+    start: int | None
+    end: int | None
+    start_date: PartialDate | None = None
+    end_date: PartialDate | None = None
 
     def __attrs_post_init__(self) -> None:
+        for name in ("start", "end"):
+            _check_year(name, getattr(self, name))
+        for name in ("start_date", "end_date"):
+            _check_date(name, getattr(self, name))
         if self.start is None and self.end is None:
             raise InvalidPeriod(f"invalid period: its start or its end must be written; accepted: {_ACCEPTED}")
         for name, year, date in (("start", self.start, self.start_date), ("end", self.end, self.end_date)):

@@ -14,10 +14,11 @@ published document), ``partners`` (the registry), ``ententes`` and
 
 from __future__ import annotations
 
-import typing
-from typing import Literal, TypeAlias
+from rqds_portraits._records.frozen import frozen, literal
 
-import attrs
+TYPE_CHECKING = False  # not typing's: territories are read on the cold-start path, which imports no typing
+if TYPE_CHECKING:
+    from typing import Literal, TypeAlias
 
 __all__ = [
     "ELEMENT_KINDS",
@@ -35,7 +36,7 @@ __all__ = [
 Lines: TypeAlias = tuple[int, int]
 """The 1-based first and last line of the bundled source text a record comes from."""
 
-SectionKind = Literal[
+SECTION_KINDS: tuple[SectionKind, ...] = (
     "description",
     "leadership",
     "intentions",
@@ -45,13 +46,27 @@ SectionKind = Literal[
     "documentation",
     "events",
     "participation",
-]
-ElementKind = Literal["paragraph", "bullet", "numbered"]
-SECTION_KINDS: tuple[SectionKind, ...] = typing.get_args(SectionKind)
-ELEMENT_KINDS: tuple[ElementKind, ...] = typing.get_args(ElementKind)
+)
+ELEMENT_KINDS: tuple[ElementKind, ...] = ("paragraph", "bullet", "numbered")
+if TYPE_CHECKING:  # the same words, for type checkers (tests/test_frozen.py checks that they agree)
+    SectionKind: TypeAlias = Literal[
+        "description",
+        "leadership",
+        "intentions",
+        "members",
+        "particularities",
+        "periodicity",
+        "documentation",
+        "events",
+        "participation",
+    ]
+    ElementKind: TypeAlias = Literal["paragraph", "bullet", "numbered"]
+else:
+    SectionKind = literal(SECTION_KINDS)
+    ElementKind = literal(ELEMENT_KINDS)
 
 
-@attrs.frozen
+@frozen
 class Element:
     """One line of a portrait's section: a paragraph or a list item.
 
@@ -69,7 +84,7 @@ class Element:
     prefix: str = ""
 
 
-@attrs.frozen
+@frozen
 class Section:
     """A titled part of an initiative block: "Leadership", "Intentions", "Membres du comité", …
 
@@ -90,7 +105,7 @@ class Section:
         return "\n".join(element.prefix + element.text for element in self.elements)
 
 
-@attrs.frozen
+@frozen
 class Initiative:
     """One block of a territory's portrait: a démarche, a committee, an agreement, a programme or an event."""
 
@@ -103,12 +118,10 @@ class Initiative:
     def section(self, kind: SectionKind) -> Section | None:
         """The first section of that kind, or ``None`` when the block has none; a *kind* that is not
         a section kind (``"leadership"``, ``"members"``, …) raises :class:`~rqds_portraits.InvalidArgument`."""
-        if not isinstance(kind, str) or kind not in typing.get_args(SectionKind):
+        if not isinstance(kind, str) or kind not in SECTION_KINDS:
             from rqds_portraits._errors import InvalidArgument, shown
 
-            raise InvalidArgument(
-                f"invalid section kind {shown(kind)}; kinds are {', '.join(typing.get_args(SectionKind))}"
-            )
+            raise InvalidArgument(f"invalid section kind {shown(kind)}; kinds are {', '.join(SECTION_KINDS)}")
         return next((section for section in self.sections if section.kind == kind), None)
 
     @property
@@ -122,7 +135,7 @@ class Initiative:
         return self.id
 
 
-@attrs.frozen
+@frozen
 class Website:
     """A web address given for a territory's démarche, as written (sentence punctuation removed)."""
 
@@ -130,7 +143,7 @@ class Website:
     lines: Lines
 
 
-@attrs.frozen
+@frozen
 class Territory:
     """One of the 16 member territories, with its portrait's heading, websites and notes."""
 

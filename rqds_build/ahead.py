@@ -40,7 +40,12 @@ RECORD_MODULES = (
 
 _PACKAGE = '''"""The methods attrs would write for the record classes, one module per module of record classes, written
 ahead of time by ``python -m rqds_build`` (``rqds_build/ahead.py``). Never edit them by hand: rebuild.
+
+``MEMBERS`` is the type of each member of a dataset file (the fields of ``EditionRecords``) as the
+loader reads it: reading the territories loads no other module of methods.
 """
+
+MEMBERS = {members}
 '''
 
 _HEADER = '''"""The methods attrs would write for the record classes of ``{module}``, written ahead of time by ``python -m rqds_build``
@@ -79,7 +84,13 @@ def record_classes() -> list[type]:
 def methods_modules() -> dict[tuple[str, ...], bytes]:
     """The sources of ``_records/methods/``, by path under the package's folder, for the record
     classes as they are defined now."""
-    modules: dict[tuple[str, ...], bytes] = {(*METHODS_FOLDER, "__init__.py"): _PACKAGE.encode()}
+    from rqds_portraits._records.edition import EditionRecords
+
+    hints = typing.get_type_hints(EditionRecords)
+    members = "".join(f"\n    {name!r}: {term_of(hints[name])!r}," for name in EditionRecords.__match_args__)
+    modules: dict[tuple[str, ...], bytes] = {
+        (*METHODS_FOLDER, "__init__.py"): _PACKAGE.format(members="{" + members + "\n}").encode()
+    }
     for name in RECORD_MODULES:
         short = name.rpartition(".")[2]
         classes = [cls for cls in record_classes() if cls.__module__ == name]

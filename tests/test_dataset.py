@@ -166,3 +166,15 @@ def test_a_section_kind_is_checked() -> None:
     assert block.section("particularities") is not None and block.section("events") is None
     with pytest.raises(rp.InvalidArgument, match="invalid section kind 'nope'; kinds are "):
         block.section("nope")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("edition", rp.editions())
+def test_an_id_names_the_territory_its_folded_key_names(edition: str) -> None:
+    """A lookup by an exact id skips folding the names (issue 20): it must answer what the folded key answers."""
+    from rqds_portraits._queries.territories import TerritoryLookup
+    from rqds_portraits._text import lookup_key
+
+    for revision in rp.revisions(edition):
+        territories = rp.load(edition, revision=revision.revision).territories
+        keys, _ = TerritoryLookup(territories, edition).folded()
+        assert all(keys[lookup_key(territory.id)] is territory for territory in territories)

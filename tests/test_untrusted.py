@@ -562,6 +562,16 @@ def test_a_line_written_by_two_records_is_refused(tmp_path: Path) -> None:
     refused(written(tmp_path, title), "is written by two records")
 
 
+def test_a_record_text_holding_a_line_break_is_refused(tmp_path: Path) -> None:
+    """A section heading of two lines would shift every line after it (found by the mutated-file fuzz)."""
+
+    def heading(data: dict[str, Any]) -> None:
+        section = next(i for i in data["initiatives"] if i["sections"])["sections"][0]
+        section["heading"] = section["heading"] + "\nMEMBRES"
+
+    refused(written(tmp_path, heading), "holds a line break")
+
+
 def test_a_real_sigint_ends_the_command_line_quietly() -> None:
     import subprocess
     import sys

@@ -14,8 +14,6 @@ which keeps every lookup fast whatever it is given.
 
 from __future__ import annotations
 
-import unicodedata
-
 TYPE_CHECKING = False  # not typing's: a first lookup imports no typing (issue 20)
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -31,6 +29,8 @@ class _Folding(dict):  # type: ignore[type-arg]
     spelled out, combining marks go, and every other character becomes a space."""
 
     def __missing__(self, code: int) -> str | None:
+        import unicodedata
+
         return None if unicodedata.combining(chr(code)) else " "
 
 
@@ -48,6 +48,10 @@ def lookup_key(text: str) -> str:
     apostrophes, dots, parentheses) becomes one space.
     """
     # One translation and a split, not re: importing re costs a first lookup more than all the rest of it.
+    if text.isascii():  # NFKD leaves ASCII as it is: unicodedata is imported for other text only
+        return " ".join(text.lower().translate(_FOLDING).split())
+    import unicodedata
+
     return " ".join(unicodedata.normalize("NFKD", text.casefold()).translate(_FOLDING).split())
 
 
@@ -58,8 +62,10 @@ def written(text: str) -> str:
     decomposed accent (``"CRE\\u0301"``) still compares equal to the data.
     """
     stripped = text.strip()
-    if len(stripped) > 4 * MAX_NAME_LENGTH:  # NFC shortens a text by at most a few code points per
-        return stripped  # character: this one stays too long to be any name, so it is not worth normalizing
+    if len(stripped) > 4 * MAX_NAME_LENGTH or stripped.isascii():  # NFC shortens a text by at most a few code
+        return stripped  # points per character: that one stays too long to be any name; and NFC leaves ASCII as is
+    import unicodedata
+
     return unicodedata.normalize("NFC", stripped).strip()
 
 

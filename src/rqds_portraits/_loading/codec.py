@@ -82,14 +82,13 @@ def from_member(name: str, data: Any) -> Any:
     Its type is the field of ``EditionRecords`` of that name, as the build wrote it: reading one
     member imports the modules of its records only.
     """
-    from rqds_portraits._records.frozen import written
-
-    edition = written("rqds_portraits._records.edition").get("EditionRecords")
-    if edition is None:  # a checkout whose build has not written the methods yet
+    try:
+        from rqds_portraits._records.methods import MEMBERS
+    except ImportError:  # a checkout whose build has not written the methods yet
         from rqds_portraits._records.edition import EditionRecords
 
         return from_field(EditionRecords, name, data)
-    return _converter(dict(edition.TYPES)[name])(data)
+    return _converter(MEMBERS[name])(data)
 
 
 def shape(hint: Any) -> tuple[str, tuple[Any, ...]]:

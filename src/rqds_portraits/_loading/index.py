@@ -12,7 +12,6 @@ earlier ones are kept byte for byte, compressed, as ``dataset.r<N>.json.gz``).
 
 from __future__ import annotations
 
-from rqds_portraits._arguments import positive_int
 from rqds_portraits._errors import DatasetIntegrityError, DatasetVersionError, EditionNotFound, InvalidArgument, shown
 from rqds_portraits._lean import date, raw_decode
 from rqds_portraits._loading import files
@@ -300,6 +299,8 @@ def pinned(edition: Edition, revision: object, sha256: object) -> Revision:
             raise InvalidArgument(f"sha256= must be a SHA-256 hex digest (a string), not {shown(sha256)}")
         pinned_hash = sha256.strip().lower() if len(sha256) < 2 * _DIGEST else sha256
     if revision is not None:
+        from rqds_portraits._arguments import positive_int
+
         number = positive_int(revision, "revision")
         chosen = next((r for r in edition.revisions if r.revision == number), None)
         if chosen is None:

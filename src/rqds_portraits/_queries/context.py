@@ -8,8 +8,6 @@ its topic to its module (``territories``, ``partners``, ``ententes``, ``funding`
 
 from __future__ import annotations
 
-from rqds_portraits._arguments import choices, flag, optional_name
-from rqds_portraits._arguments import name as name_argument
 from rqds_portraits._errors import (
     InitiativeNotFound,
     InvalidArgument,
@@ -125,6 +123,8 @@ class Queries:
         """The partner *name* means (in *territory*'s portrait when given). With a territory, a
         text no registry form holds still finds the partner its mentions there resolve to, when they
         all resolve to one: every mention is found by its own text ("du Granit" in Estrie)."""
+        from rqds_portraits._arguments import name as name_argument  # argument checks: only the queries that take them
+
         return self._partner_in(name_argument(name, "name", _PARTNER), self.territory_id(territory))
 
     def _partner_in(self, wanted: str, territory_id: str | None) -> Partner:
@@ -156,6 +156,7 @@ class Queries:
         self, name: object, roles: object, territory: object, include_network: object
     ) -> tuple[PartnerMention, ...]:
         """The mentions of the partner *name*: :meth:`rqds_portraits.Dataset.by_partner`."""
+        from rqds_portraits._arguments import choices, flag
         from rqds_portraits._records.annotations import ROLES
 
         held = choices(roles, ROLES, "roles")
@@ -175,6 +176,7 @@ class Queries:
         self, partner: object, territory: object, roles: object, default: tuple[Role, ...] | None
     ) -> Party | None:
         """The partner asked for, with its mentions in *roles* (else in *default*, else in any role)."""
+        from rqds_portraits._arguments import choices, optional_name
         from rqds_portraits._records.annotations import ROLES
 
         name = optional_name(partner, "partner", _PARTNER)
@@ -304,6 +306,7 @@ class Queries:
         mode: object,
     ) -> FundingTotal:
         """The total of :meth:`rqds_portraits.Dataset.total_funding`."""
+        from rqds_portraits._arguments import flag
         from rqds_portraits._queries import funding
         from rqds_portraits._queries.ententes import in_order, statuses_argument
         from rqds_portraits._records.annotations import PARTY_ROLES
@@ -362,6 +365,7 @@ class Queries:
         """
         from types import MappingProxyType
 
+        from rqds_portraits._arguments import choices, flag, optional_name
         from rqds_portraits._queries import funding
         from rqds_portraits._queries.ententes import in_order, mode_argument, period_argument, statuses_argument
         from rqds_portraits._records.annotations import PARTY_ROLES, ROLES

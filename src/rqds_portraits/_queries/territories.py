@@ -27,12 +27,22 @@ class TerritoryLookup:
     def __init__(self, territories: Sequence[Territory], edition: str) -> None:
         self._territories = tuple(territories)
         self._edition = edition
-        self._keys = {lookup_key(key): t for t in territories for key in (t.id, t.name, t.heading)}
+        # An id names its territory as it is typed; the folded keys of every name are made for other keys only
+        # (a first lookup by id folds no name: tests/test_dataset.py checks that both say the same).
+        self._ids = {t.id: t for t in self._territories}
+        self._folded: tuple[dict[str, Territory], dict[str, str]] | None = None
         regions: dict[str, tuple[Territory, ...]] = {number: () for number in REGIONS}
         for territory in territories:
             regions[territory.region_number] = (*regions.get(territory.region_number, ()), territory)
         self._regions = regions
-        self._region_names = {lookup_key(region): number for number, region in REGIONS.items()}
+
+    def folded(self) -> tuple[dict[str, Territory], dict[str, str]]:
+        """The territories by the lookup key of their id, name and heading, and the regions' numbers by the
+        lookup key of their names (made on first use; two threads may both make them, alike)."""
+        if self._folded is None:
+            keys = {lookup_key(key): t for t in self._territories for key in (t.id, t.name, t.heading)}
+            self._folded = keys, {lookup_key(region): number for number, region in REGIONS.items()}
+        return self._folded
 
     def in_region(self, number: object) -> tuple[Territory, ...]:
         """The territories of region *number* (``16`` or ``"16"``), in document order."""
@@ -54,12 +64,16 @@ class TerritoryLookup:
             return self._one_in_region(number, key)
         if isinstance(key, int):
             raise TerritoryNotFound(f"no territory {shown(key)}: region numbers run from 1 to 17; {self._valid()}")
-        folded = lookup_key(key) if len(key) <= MAX_NAME_LENGTH else ""
-        found = self._keys.get(folded) if folded else None
+        found = self._ids.get(key)
         if found is not None:
             return found
-        if folded in self._region_names:
-            return self._one_in_region(self._region_names[folded], key)
+        keys, region_names = self.folded()
+        folded = lookup_key(key) if len(key) <= MAX_NAME_LENGTH else ""
+        found = keys.get(folded) if folded else None
+        if found is not None:
+            return found
+        if folded in region_names:
+            return self._one_in_region(region_names[folded], key)
         # Suggest territories, and for a region's name the territories of that region.
         labels: dict[str, tuple[str, ...]] = {t.name: (t.name,) for t in self._territories}
         for region_id, region in REGIONS.items():

@@ -56,6 +56,8 @@ def render(records: EditionRecords) -> str:
         if out[number - 1]:
             raise DatasetIntegrityError(f"line {number} is written by two records (the second is {owner})")
         if "\n" in text:  # a record's text is one line of the source: a line break in it would shift every line after
-            raise DatasetIntegrityError(f"line {number} holds a line break (written by {owner}): a record writes one line")
+            raise DatasetIntegrityError(
+                f"line {number} holds a line break (written by {owner}): a record writes one line"
+            )
         out[number - 1] = text
     return "\n".join(out)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+import typing
 from collections import Counter
 from pathlib import Path
 
@@ -211,3 +213,42 @@ def test_the_revision_3_log_names_new_records_by_line_and_words() -> None:
             )
             lines = record.lines
             assert f"l.{lines[0]} « " in section, change.id
+
+
+# -- most records keep their place: compared in order, the others by key --------------------------------------
+def _loaded(tmp_path: Path, name: str, alter: typing.Callable[[dict[str, typing.Any]], object]) -> rp.Dataset:
+    data = json.loads(NEW.to_json())
+    alter(data)
+    path = tmp_path / name
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return rp.load_file(path)
+
+
+def test_records_moved_in_their_table_are_unchanged(tmp_path: Path) -> None:
+    moved = _loaded(tmp_path, "reversed.json", lambda data: data["mentions"].reverse())
+    assert [m.id for m in moved.mentions] == [m.id for m in reversed(NEW.mentions)]
+    assert rp.diff(NEW, moved) == () and rp.diff(moved, NEW) == ()
+
+
+def test_a_record_removed_before_the_others_is_the_only_change(tmp_path: Path) -> None:
+    referenced = {m for e in NEW.ententes for m in e.mention_ids}
+    first = next(m for m in NEW.mentions if m.id not in referenced)
+    fewer = _loaded(tmp_path, "fewer.json", lambda data: data["mentions"].remove(next(
+        row for row in data["mentions"] if row["id"] == first.id
+    )))  # fmt: skip
+    assert rp.diff(NEW, fewer) == (rp.Change("mentions", first.id, "removed", old_id=first.id),)
+    assert rp.diff(fewer, NEW) == (rp.Change("mentions", first.id, "added"),)
+    assert NEW.mentions.index(first) < len(NEW.mentions) // 2  # every record after it is one place earlier
+
+
+def test_a_changed_record_moved_in_its_table_is_changed(tmp_path: Path) -> None:
+    def alter(data: dict[str, typing.Any]) -> None:
+        data["mentions"].reverse()
+        data["mentions"][0]["note"] = "a note"
+
+    changed = _loaded(tmp_path, "changed.json", alter)
+    last = NEW.mentions[-1]
+    assert last.note != "a note"
+    assert rp.diff(NEW, changed) == (
+        rp.Change("mentions", last.id, "changed", (rp.FieldChange("note", last.note, "a note"),), old_id=last.id),
+    )

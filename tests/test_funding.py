@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import rqds_portraits as rp
 from rqds_portraits._queries.funding import Exclusion, FundingTotal, Party, entente_of, exclusion, funding_total, total
-from rqds_portraits._records.annotations import Amount
+from rqds_portraits._records.annotations import Amount, Role
 from rqds_portraits._records.ententes import GRANTED, STATUSES, Entente, EntenteStatus
 from rqds_portraits._records.periods import Period
 
@@ -197,3 +197,36 @@ def test_every_amount_is_counted_or_excluded_once(data: st.DataObject) -> None:
     assert sorted(kept + left) == sorted(a.id for a in selection)
     order = [a.id for a in selection]
     assert kept == [i for i in order if i in kept] and left == [i for i in order if i in left]
+
+
+def _answer(call: Any) -> Any:
+    """What *call* returns, or the error it raises (its type and message)."""
+    try:
+        return call()
+    except rp.RqdsError as error:
+        return type(error), str(error)
+
+
+def _what(found: FundingTotal) -> FundingTotal:
+    return attrs.evolve(found, why_zero=None)  # a territory's total says why it is zero; funding_by_territory does not
+
+
+@pytest.mark.parametrize(
+    "partner", ["MAMOT", "CRÉ", "CRE", "Centraide", "Ville", "ASSSL", "Commission scolaire", "nobody"]
+)
+@pytest.mark.parametrize("roles", [None, ("member",), ("signatory", "funder")])
+def test_funding_by_territory_is_each_territory_s_total(partner: str, roles: tuple[Role, ...] | None) -> None:
+    """The partner resolved once per call, and again in the portraits where its name means their own body
+    (a common noun, a form each region gives its own body): each territory's total, or the same error."""
+    real = rp.load(EDITION)
+    each = {
+        t.id: _answer(lambda t=t: _what(real.total_funding(territory=t.id, partner=partner, roles=roles)))
+        for t in real.territories
+    }
+    by_territory = _answer(lambda: real.funding_by_territory(partner=partner, roles=roles))
+    failed = next((answer for answer in each.values() if not isinstance(answer, FundingTotal)), None)
+    if failed is not None:
+        assert by_territory == failed  # the first territory that cannot resolve it, as before
+    else:
+        assert {t: _what(found) for t, found in by_territory.items()} == each
+        assert any(found.roles for found in each.values())

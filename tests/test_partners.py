@@ -231,3 +231,31 @@ def test_any_name_finds_a_partner_or_raises_a_package_error(name: str) -> None:
     except rp.RqdsError as error:
         assert isinstance(error, LookupError)
     assert unicodedata.normalize("NFC", name) is not None
+
+
+def test_outside_the_portraits_where_a_name_may_mean_their_own_body_it_resolves_as_without_a_territory() -> None:
+    """What lets funding_by_territory resolve a partner once: in any portrait but those of
+    ``portraits(name)``, every name and form of the registry means what it means without a territory."""
+    from rqds_portraits._queries.partners import PartnerLookup
+
+    lookup = PartnerLookup(DS.partners)
+
+    def resolved(name: str, territory_id: str | None) -> object:
+        try:
+            return lookup.resolve(name, territory_id)
+        except rp.RqdsError as error:
+            return type(error), str(error)
+
+    names = {f for p in DS.partners for f in (p.id, p.name, *p.acronyms, *p.variants, *p.portrait_forms)}
+    differs = 0
+    for name in sorted(names | {"nobody", ""}):
+        anywhere = resolved(name, None)
+        for territory in DS.territories:
+            if territory.id not in lookup.portraits(name):
+                assert resolved(name, territory.id) == anywhere, (name, territory.id)
+            else:
+                differs += resolved(name, territory.id) != anywhere
+        for partner in DS.partners:  # a portrait form names its body in the portraits of its territories
+            if name and lookup_key(name) in {lookup_key(form) for form in partner.portrait_forms}:
+                assert set(partner.territories) <= lookup.portraits(name)
+    assert differs  # "Ville", "CRE" in the Laurentides: the portraits where a name means their own body

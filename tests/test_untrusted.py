@@ -70,21 +70,40 @@ def test_the_gzip_bomb_is_refused_at_its_first_invalid_record(tmp_path: Path, mo
         gzip.compress(f'{{"format":2,"edition":"{EDITION}","revision":1,"mentions":[{records}]}}'.encode(), 9)
     )
     assert bomb.stat().st_size < 11_000
-    calls = []
-    real = schema.validate_part
+    calls: list[tuple[Any, ...]] = []
 
-    def counted(*args: Any) -> None:
-        calls.append(args)
-        real(*args)
+    def counting(real: Callable[..., Any]) -> Callable[..., Any]:
+        def counted(*args: Any) -> Any:
+            calls.append(args)
+            return real(*args)
 
-    monkeypatch.setattr(schema, "validate_part", counted)
+        return counted
+
+    monkeypatch.setattr(schema, "validate_part", counting(schema.validate_part))  # a member, from its text
+    monkeypatch.setattr(schema, "validated_record", counting(schema.validated_record))  # a row, from its data
     message = refused(bomb, "mentions[0].text: Field required")
-    assert len(calls) <= 4 and message.count(";") < 5  # format, edition, revision, the first mention
+    assert len(calls) == 4 and message.count(";") < 5  # format, edition, revision, the first mention
 
 
 def test_a_member_of_too_many_values_is_refused_before_it_is_validated(tmp_path: Path) -> None:
     path = written(tmp_path, lambda data: data["source"].update(footer=[{}] * 20_000))
     refused(path, "source holds more than")
+    path = written(tmp_path, lambda data: data["mentions"][3].update(roles=["member"] * 20_000))
+    refused(path, "mentions[3] holds more than 10000 values")
+
+
+def test_a_row_that_writes_a_lone_surrogate_is_refused_and_a_pair_is_read(tmp_path: Path) -> None:
+    """A row is parsed once, by json, which reads a lone surrogate: refused still, as pydantic's parser refuses it."""
+
+    def with_text(name: str, written_as: str) -> Path:
+        path = written(tmp_path, lambda data: data["mentions"][3].update(text="\ue000"), name)
+        path.write_text(path.read_text(encoding="utf-8").replace('"\ue000"', written_as, 1), encoding="utf-8")
+        return path
+
+    message = refused(with_text("lone.json", '"MAMOT \\ud800"'), "mentions[3]: Invalid JSON")
+    assert "hex escape" in message, message
+    paired = rp.load_file(with_text("pair.json", '"MAMOT \\ud83d\\ude42"'))  # an emoji written as two escapes
+    assert paired.mentions[3].text == "MAMOT 🙂"
 
 
 def test_reading_takes_what_the_file_holds(tmp_path: Path) -> None:
@@ -132,6 +151,8 @@ def test_an_amount_past_any_decimal_context_is_refused(tmp_path: Path, value: st
         ("amounts", "per_years", 2**63),
         ("mentions", "span", [0, 2**64]),
         ("territories", "lines", [1, 2**63]),
+        ("mentions", "lines", [-1, 3]),
+        ("ententes", "lines", [10**9 + 1, 10**9 + 2]),
     ],
 )
 def test_integers_past_what_the_exports_hold_are_refused(tmp_path: Path, table: str, field: str, value: Any) -> None:

@@ -32,7 +32,8 @@ of data.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import zip_longest
 from types import MappingProxyType
 from typing import Any, Literal, NoReturn
 
@@ -101,18 +102,58 @@ class Changes(tuple[Change, ...]):
         return type(self), (tuple(self),)
 
 
-def _records(ds: Dataset, table: str) -> dict[str, Any]:
+Keyed = list[tuple[str, Any]]
+"""Records of one table of a dataset, each with its key (its id), in the table's order."""
+
+
+def _records(ds: Dataset, table: str) -> Sequence[Any]:
+    """The records of *table* in *ds*, in its order (the edition's fields, the source: one each)."""
     if table == "edition":
-        return {"edition": {name: getattr(ds, name) for name in _EDITION_FIELDS}}
+        return [{name: getattr(ds, name) for name in _EDITION_FIELDS}]
     if table == "source":
-        return {"source": ds.source}
-    return {record.id: record for record in getattr(ds, table)}
+        return [ds.source]
+    records: Sequence[Any] = getattr(ds, table)
+    return records
 
 
-def _pairs(table: str, before: dict[str, Any], after: dict[str, Any]) -> dict[str, str]:
+def _keyed(table: str, records: Iterable[Any]) -> Keyed:
+    """*records* of *table*, each with its key: its id (the table's name for the edition and the source)."""
     if table in ("edition", "source"):
-        return {key: key for key in after if key in before}
-    return match(table, places(table, before.values()), places(table, after.values()))
+        return [(table, record) for record in records]
+    return [(record.id, record) for record in records]
+
+
+def _others(table: str, before: Sequence[Any], after: Sequence[Any]) -> tuple[Keyed, Keyed]:
+    """The records of *before* and *after* that are not unchanged, with their keys, each list in its order.
+
+    A record equal to the one under its key in the other dataset (records compare field by field, the
+    id with them) keeps its place and its id, and has no field changed: one comparison settles it, and
+    it takes no part in how the others pair (:func:`_pairs`). Most records of two revisions are unchanged
+    at the same position of their table: they are compared in order, as they lie in memory, and only
+    the others are looked up by key (a record moved in its table, one added or removed before it).
+    """
+    in_place = [old == new for old, new in zip(before, after, strict=False)]
+    rest_before = _keyed(table, (r for r, same in zip_longest(before, in_place, fillvalue=False) if not same))
+    rest_after = _keyed(table, (r for r, same in zip_longest(after, in_place, fillvalue=False) if not same))
+    by_key = dict(rest_after)
+    moved = {key for key, record in rest_before if key in by_key and by_key[key] == record}
+    if not moved:
+        return rest_before, rest_after
+    return [item for item in rest_before if item[0] not in moved], [item for item in rest_after if item[0] not in moved]
+
+
+def _pairs(table: str, before: Keyed, after: Keyed) -> dict[str, str]:
+    """The records of *after* paired with those of *before* they are (new key → old key), by their places
+    (:func:`~rqds_portraits._records.identity.match`).
+
+    Given the records that are not unchanged (:func:`_others`), these are the pairs of matching every
+    record: ``match`` would pair each unchanged record with itself first (an id kept at its place), and
+    then pair the others as it does without them.
+    """
+    if table in ("edition", "source"):
+        keys = {key for key, _ in before}
+        return {key: key for key, _ in after if key in keys}
+    return match(table, places(table, (r for _, r in before)), places(table, (r for _, r in after)))
 
 
 def _fields(old: Any, new: Any) -> tuple[FieldChange, ...]:
@@ -135,25 +176,33 @@ def diff(old: Dataset, new: Dataset) -> Changes:
             raise InvalidArgument(f"{argument}= must be a Dataset (from rp.load or rp.load_file), not {shown(value)}")
     from rqds_portraits._collector import paused
 
-    with paused():  # the places of every record of both datasets, built at once: see _collector
+    with paused():  # every record of both datasets compared, each comparison building tuples: see _collector
         return _diff(old, new)
 
 
 def _diff(old: Dataset, new: Dataset) -> Changes:
     changes: list[Change] = []
     for table in COMPARED:
-        before, after = _records(old, table), _records(new, table)
-        pairs = _pairs(table, before, after)
-        matched = {old_id: new_id for new_id, old_id in pairs.items()}
-        for key, record in before.items():
-            if key not in matched:
-                changes.append(Change(table, key, "removed", old_id=key))
-                continue
-            now = after[matched[key]]
-            fields = _fields(record, now)
-            if matched[key] != key:
-                changes.append(Change(table, matched[key], "reassigned", fields, old_id=key))
-            elif fields:
-                changes.append(Change(table, key, "changed", fields, old_id=key))
-        changes.extend(Change(table, key, "added") for key in after if key not in pairs)
+        before, after = _others(table, _records(old, table), _records(new, table))
+        changes.extend(_changes(table, before, after))
     return Changes(tuple(changes))
+
+
+def _changes(table: str, before: Keyed, after: Keyed) -> list[Change]:
+    """The changes of *table* from the records *before* to *after*, none of them unchanged (:func:`_others`)."""
+    changes: list[Change] = []
+    pairs = _pairs(table, before, after)
+    matched = {old_id: new_id for new_id, old_id in pairs.items()}
+    now_of = dict(after)
+    for key, record in before:
+        if key not in matched:
+            changes.append(Change(table, key, "removed", old_id=key))
+            continue
+        now = now_of[matched[key]]
+        fields = _fields(record, now)
+        if matched[key] != key:
+            changes.append(Change(table, matched[key], "reassigned", fields, old_id=key))
+        elif fields:
+            changes.append(Change(table, key, "changed", fields, old_id=key))
+    changes.extend(Change(table, key, "added") for key, _ in after if key not in pairs)
+    return changes

@@ -8,7 +8,9 @@ outside, once its parts fit the JSON Schema.
 
 from __future__ import annotations
 
+import functools
 import re
+import typing
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any
@@ -16,6 +18,7 @@ from typing import Any
 import attrs
 
 from rqds_portraits._errors import DatasetIntegrityError, shown
+from rqds_portraits._loading.codec import shape
 from rqds_portraits._loading.index import is_edition_name
 from rqds_portraits._records.edition import RECORD_TABLES, EditionRecords
 from rqds_portraits._records.periods import FIRST_YEAR, LAST_YEAR
@@ -55,7 +58,9 @@ def problems(records: EditionRecords, known: dict[str, set[str]] | None = None) 
             continue
         seen = Ids(table)
         for position, record in enumerate(getattr(records, table)):
-            yield from seen.add(record.id, position)
+            problem = seen.add(record.id, position)
+            if problem is not None:
+                yield problem
         ids[table] = seen.exact
     for position, territory in enumerate(records.territories):
         if territory.region_number not in REGIONS:
@@ -92,7 +97,7 @@ class Ids:
         self.exact: set[str] = set()
         self.folded: dict[str, str] = {}
 
-    def add(self, record_id: str, position: int) -> Iterator[str]:
+    def add(self, record_id: str, position: int) -> str | None:
         """The problem of the id *record_id* of the record at *position*, if any; then it is known."""
         if len(record_id) > MAX_NAME_LENGTH:
             key = None
@@ -100,20 +105,21 @@ class Ids:
             key = record_id.replace("-", " ")  # what lookup_key gives, without its Unicode steps
         else:
             key = lookup_key(record_id)
-        where = f"{self.table}[{position}].id"
+        problem = None
         if record_id in self.exact:
-            yield f"{where}: {shown(record_id)} is used twice"
+            problem = f"{shown(record_id)} is used twice"
         elif key is None:
-            yield f"{where}: {shown(record_id)} is longer than {MAX_NAME_LENGTH} characters"
+            problem = f"{shown(record_id)} is longer than {MAX_NAME_LENGTH} characters"
         elif key in self.folded:
             # Lookups forgive case, accents and punctuation: two such ids would answer for each other.
-            yield (
-                f"{where}: {shown(record_id)} and {shown(self.folded[key])} differ only by case, "
+            problem = (
+                f"{shown(record_id)} and {shown(self.folded[key])} differ only by case, "
                 "accents or punctuation: ids must differ as lookups read them"
             )
         self.exact.add(record_id)
         if key is not None:
             self.folded.setdefault(key, record_id)
+        return None if problem is None else f"{self.table}[{position}].id: {problem}"
 
 
 def _territory_names(records: EditionRecords) -> Iterator[str]:
@@ -138,25 +144,31 @@ def _territory_names(records: EditionRecords) -> Iterator[str]:
 
 
 def _references(records: EditionRecords, ids: dict[str, set[str]]) -> Iterator[str]:
-    def check(path: str, value: str | None, table: str) -> Iterator[str]:
-        if value is not None and value not in ids[table]:
-            yield f"{path}: {shown(value)} is no id of {table}"
+    # A place is named only for a reference that does not resolve: most resolve, and a file holds many.
+    def dangling(value: str | None, table: str) -> bool:
+        return value is not None and value not in ids[table]
+
+    def named(path: str, value: str | None, table: str) -> str:
+        return f"{path}: {shown(value)} is no id of {table}"
 
     for table in RECORD_TABLES:
         if table in ("territories", "partners"):  # the tables whose records are not in a portrait
             continue
         for position, record in enumerate(getattr(records, table)):
-            yield from check(f"{table}[{position}].territory_id", record.territory_id, "territories")
-            if table != "initiatives":
-                yield from check(f"{table}[{position}].initiative_id", record.initiative_id, "initiatives")
+            if dangling(record.territory_id, "territories"):
+                yield named(f"{table}[{position}].territory_id", record.territory_id, "territories")
+            if table != "initiatives" and dangling(record.initiative_id, "initiatives"):
+                yield named(f"{table}[{position}].initiative_id", record.initiative_id, "initiatives")
     for position, amount in enumerate(records.amounts):
-        yield from check(f"amounts[{position}].period_id", amount.period_id, "periods")
-        yield from check(f"amounts[{position}].share_of", amount.share_of, "amounts")
-        yield from check(f"amounts[{position}].partner_id", amount.partner_id, "partners")
+        for field, table in (("period_id", "periods"), ("share_of", "amounts"), ("partner_id", "partners")):
+            if dangling(getattr(amount, field), table):
+                yield named(f"amounts[{position}].{field}", getattr(amount, field), table)
     for position, mention in enumerate(records.mentions):
-        yield from check(f"mentions[{position}].partner_id", mention.partner_id, "partners")
+        if dangling(mention.partner_id, "partners"):
+            yield named(f"mentions[{position}].partner_id", mention.partner_id, "partners")
     for position, partner in enumerate(records.partners):
-        yield from check(f"partners[{position}].network_id", partner.network_id, "partners")
+        if dangling(partner.network_id, "partners"):
+            yield named(f"partners[{position}].network_id", partner.network_id, "partners")
     for position, entente in enumerate(records.ententes):
         for field, table in (
             ("period_ids", "periods"),
@@ -165,7 +177,8 @@ def _references(records: EditionRecords, ids: dict[str, set[str]]) -> Iterator[s
             ("mention_ids", "mentions"),
         ):
             for item, value in enumerate(getattr(entente, field)):
-                yield from check(f"ententes[{position}].{field}[{item}]", value, table)
+                if dangling(value, table):
+                    yield named(f"ententes[{position}].{field}[{item}]", value, table)
 
 
 def _with_lines(value: Any, path: str) -> Iterable[tuple[str, Any]]:
@@ -191,6 +204,8 @@ def _lines(records: EditionRecords) -> Iterator[str]:
     if not 1 <= first_title <= last_title <= last:
         yield f"source.title_lines: {records.source.title_lines} is not a line range inside the source's {last} lines"
     for table in ("source", *RECORD_TABLES):
+        if _fit(getattr(records, table), last):
+            continue  # the common case, checked without naming the place of each record
         for path, record in _with_lines(getattr(records, table), table):
             first_line, last_line = record.lines
             if not 1 <= first_line <= last_line <= last:
@@ -198,3 +213,37 @@ def _lines(records: EditionRecords) -> Iterator[str]:
             span = getattr(record, "span", None)
             if span is not None and not 0 <= span[0] <= span[1]:
                 yield f"{path}.span: {span} is not a column range"
+
+
+def _fit(value: Any, last: int) -> bool:
+    """Whether each record inside *value* (a record, or a tuple) that has ``lines`` writes them inside the
+    source's *last* lines, and its ``span`` (if any) as a column range: :func:`_lines`'s checks, made
+    without building the path of each record, on the fields whose types may hold such a record."""
+    if value is None:
+        return True
+    if type(value) is tuple:
+        return not value or isinstance(value[0], int) or all(_fit(item, last) for item in value)
+    cls: type = type(value)
+    lined, nested = _lined_fields(cls)
+    if lined:
+        first_line, last_line = value.lines
+        span = getattr(value, "span", None)
+        if not 1 <= first_line <= last_line <= last or (span is not None and not 0 <= span[0] <= span[1]):
+            return False
+    return all(_fit(getattr(value, name), last) for name in nested)
+
+
+@functools.cache
+def _lined_fields(cls: type) -> tuple[bool, tuple[str, ...]]:
+    """Whether the record class *cls* has ``lines``, and which of its fields may hold a record that has."""
+    hints = typing.get_type_hints(cls)
+    return hasattr(cls, "lines"), tuple(field.name for field in attrs.fields(cls) if _may_hold_lines(hints[field.name]))
+
+
+def _may_hold_lines(hint: Any) -> bool:
+    """Whether a field of type *hint* may hold a record that has ``lines`` (itself, or in its fields)."""
+    kind, args = shape(hint)
+    if kind == "record":
+        lined, nested = _lined_fields(hint)
+        return lined or bool(nested)
+    return kind != "value" and any(_may_hold_lines(arg) for arg in args)

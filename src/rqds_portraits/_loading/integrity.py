@@ -34,8 +34,9 @@ MAX_VALUES = 10_000
 """No record of the data, nor member of the file, holds ten thousand JSON values (the largest, an
 initiative block, holds a few hundred): a larger one is refused before it is validated."""
 
-_DECODER = json.JSONDecoder()
 _SPACE = re.compile(r"[ \t\n\r]*")
+_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+"""A surrogate written as an escape (``\\ud800``), lone or in a pair: what JSON reads and pydantic's parser refuses alone."""
 
 
 def parse_dataset_file(
@@ -56,8 +57,10 @@ def checked_records(raw: bytes, where: str, also: Callable[[EditionRecords], obj
     The file is read member by member and each table record by record, each validated
     as it is read: the first problem stops the reading, so refusing a file costs at most
     reading it once, whatever it holds (a million wrong records cost their first one).
-    Each record is built once, as it is validated, and kept; the JSON data it was read
-    from is dropped as soon as its record is built.
+    Each row of a table is parsed once (by :mod:`json`) and validated and built into its
+    record in one pass (:func:`~rqds_portraits._loading.schema.validated_record`); the
+    record is kept, and the JSON data it was read from dropped as soon as it is built, the
+    file's text once every member is read.
     """
     _, records = _checked(raw, where, also, keep=False)
     return records
@@ -66,6 +69,20 @@ def checked_records(raw: bytes, where: str, also: Callable[[EditionRecords], obj
 def _checked(
     raw: bytes, where: str, also: Callable[[EditionRecords], object] | None, keep: bool
 ) -> tuple[dict[str, Any], EditionRecords]:
+    members, reader = _read(raw, where, keep)  # the text of the file is dropped on return: records only from here
+    records = EditionRecords(**reader.converted)
+    for problem in problems(records, reader.ids):
+        raise DatasetIntegrityError(f"{where}: {problem}")
+    if also is not None:
+        try:
+            also(records)
+        except DatasetIntegrityError as error:
+            raise DatasetIntegrityError(f"{where}: {error}") from None
+    return members, records
+
+
+def _read(raw: bytes, where: str, keep: bool) -> tuple[dict[str, Any], _Reader]:
+    """The members of *raw* as JSON data (their rows only when *keep*), and the reader that holds their records."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -79,15 +96,9 @@ def _checked(
         raise DatasetIntegrityError(f"{where} is nested too deeply to be a dataset file") from None
     except ValueError as error:  # json.JSONDecodeError
         raise DatasetIntegrityError(f"{where} is not a JSON dataset file: {error}") from None
-    records = EditionRecords(**reader.converted)
-    for problem in problems(records, reader.ids):
-        raise DatasetIntegrityError(f"{where}: {problem}")
-    if also is not None:
-        try:
-            also(records)
-        except DatasetIntegrityError as error:
-            raise DatasetIntegrityError(f"{where}: {error}") from None
-    return members, records
+    finally:
+        reader.text = ""  # not kept with the records
+    return members, reader
 
 
 def _size(value: Any, budget: int) -> int:
@@ -122,10 +133,36 @@ def _integer(value: Any, path: str) -> str | None:
     return next((found for place, item in value.items() if (found := _integer(item, place))), None)
 
 
+def _path(place: tuple[int | str, ...]) -> str:
+    """A part's place as its path in messages: ``("amounts", 3)`` is ``amounts[3]``."""
+    return "".join(f"[{part}]" if isinstance(part, int) else part for part in place)
+
+
+def _may_hold_too_many(start: int, end: int) -> bool:
+    """Whether the JSON value written from *start* to *end* may hold more than :data:`MAX_VALUES` values:
+    each value takes a character and each but the last a comma after it, so ``n`` values take at least
+    ``2n - 1`` characters. When it may not, its values need not be counted."""
+    return end - start > 2 * MAX_VALUES
+
+
+def _refused(where: str, place: tuple[int | str, ...], error: BaseException) -> DatasetIntegrityError:
+    """The error of a value the schema admits but the records refuse (a period's years, a time written "…z")."""
+    said = " ".join(str(error).split())
+    return DatasetIntegrityError(f"{where}: {_path(place)}: {said[:300]}{'…' if len(said) > 300 else ''}")
+
+
 class _Reader:
     """Reads a dataset file's JSON object member by member, and its tables record by record, checking each part."""
 
     def __init__(self, text: str, where: str, keep: bool = True) -> None:
+        from rqds_portraits._loading import schema  # pydantic: only for files from outside the package
+
+        self.schema = schema
+        self.decoder = json.JSONDecoder(parse_int=self._read_integer)
+        self.out_of_range = False  # whether an integer outside 0 to MAX_INTEGER was read since the last row began
+        # pydantic's parser refuses a lone surrogate, which json reads: a row that writes a surrogate is
+        # validated from its text, as every part was. A file that writes none (most) needs no look per row.
+        self.surrogates = _SURROGATE.search(text) is not None
         self.text = text
         self.keep = keep  # the JSON data of each table's rows, kept (else dropped once its record is built)
         self.where = where
@@ -134,6 +171,13 @@ class _Reader:
         self.converted: dict[str, Any] = {}
         self.ids: dict[str, set[str]] = {}  # each table's ids, checked as they are read
 
+    def _read_integer(self, digits: str) -> int:
+        """An integer as :mod:`json` reads it, noting one out of bounds (the row is then counted, and named)."""
+        value = int(digits)
+        if not 0 <= value <= MAX_INTEGER:
+            self.out_of_range = True
+        return value
+
     def _skip(self) -> None:
         self.position = _SPACE.match(self.text, self.position).end()  # type: ignore[union-attr]  # it always matches
 
@@ -141,7 +185,7 @@ class _Reader:
         """The JSON value at the reading position, and its text."""
         self._skip()
         start = self.position
-        value, self.position = _DECODER.raw_decode(self.text, start)
+        value, self.position = self.decoder.raw_decode(self.text, start)
         return value, self.text[start : self.position]
 
     def _expect(self, characters: str) -> str:
@@ -198,7 +242,7 @@ class _Reader:
         value, text = self._value()
         if name == "format":
             self._format(value)
-        value, self.converted[name] = self._part(name, value, text, (name,), _FIELDS[name])
+        value, self.converted[name] = self._part(name, value, text)
         return value
 
     def _format(self, layout: Any) -> None:
@@ -223,9 +267,12 @@ class _Reader:
             self.position += 1
         else:
             while True:
-                value, text = self._value()
-                value, record = self._part(name, value, text, (name, len(converted)), cls, row=True)
-                for problem in ids.add(record.id, len(converted)):  # a repeated id stops the reading there
+                self._skip()
+                start, self.out_of_range = self.position, False
+                value, self.position = self.decoder.raw_decode(self.text, start)
+                value, record = self._row(name, cls, value, start, len(converted))
+                problem = ids.add(record.id, len(converted))
+                if problem is not None:  # a repeated id stops the reading there
                     raise DatasetIntegrityError(f"{self.where}: {problem}")
                 if self.keep:
                     rows.append(value)
@@ -236,36 +283,61 @@ class _Reader:
         self.ids[name] = ids.exact
         return rows
 
-    def _part(
-        self, name: str, value: Any, text: str, place: tuple[int | str, ...], hint: Any, row: bool = False
-    ) -> tuple[Any, Any]:
-        """*value* (written *text*), the member *name* or one of its rows: upgraded, validated, and as a record."""
-        from rqds_portraits._loading.schema import validate_part  # pydantic: only for files from outside the package
+    def _row(self, name: str, cls: type, value: Any, start: int, position: int) -> tuple[Any, Any]:
+        """The row *value* of the table *name*, written from *start* to the reading position: upgraded,
+        validated and built into its record of class *cls* in one pass."""
+        place = (name, position)
+        if self.out_of_range or _may_hold_too_many(start, self.position):
+            self._bounded(value, place)  # counted, as every part is before it is validated
+        if self.layout < LAYOUT:
+            value = self._upgraded(name, value, place, row=True)
+        if self.surrogates and _SURROGATE.search(self.text, start, self.position):
+            text = json.dumps(value, ensure_ascii=False) if self.layout < LAYOUT else self.text[start : self.position]
+            return self._validated(value, text, place, cls)
+        record, refusal = self.schema.validated_record(cls, value, place, self.where)
+        if refusal is not None:
+            raise _refused(self.where, place, refusal) from None
+        return value, record
 
-        path = "".join(f"[{part}]" if isinstance(part, int) else part for part in place)
+    def _part(self, name: str, value: Any, text: str) -> tuple[Any, Any]:
+        """*value* (written *text*), the member *name*: upgraded, validated from its text, and as records.
+
+        A member other than a table's rows is validated from its text: its dates are read as strict JSON
+        reads them, which Python data cannot say. They are a few values, whatever the file holds."""
+        place = (name,)
+        self._bounded(value, place)
+        if self.layout < LAYOUT:
+            value = self._upgraded(name, value, place, row=False)
+            text = json.dumps(value, ensure_ascii=False)
+        return self._validated(value, text, place, _FIELDS[name])
+
+    def _bounded(self, value: Any, place: tuple[int | str, ...]) -> None:
+        """Refuse *value* (at *place*) when it holds too many values or an integer out of bounds: before it is validated."""
         left = _size(value, MAX_VALUES)
         if left < -MAX_VALUES:  # an integer the exports and render cannot hold (SQLite: 64 bits)
-            raise DatasetIntegrityError(f"{self.where}: {_integer(value, path)}")
+            raise DatasetIntegrityError(f"{self.where}: {_integer(value, _path(place))}")
         if left < 0:
             raise DatasetIntegrityError(
-                f"{self.where}: {path} holds more than {MAX_VALUES} values: not a dataset file's"
+                f"{self.where}: {_path(place)} holds more than {MAX_VALUES} values: not a dataset file's"
             )
-        if self.layout < LAYOUT:
-            try:
-                value = upgrade(name, [value], self.layout)[0] if row else upgrade(name, value, self.layout)
-            except (AttributeError, KeyError, TypeError, IndexError) as error:  # not the shape its layout writes
-                problem = f"no {error}" if isinstance(error, KeyError) else str(error)
-                raise DatasetIntegrityError(
-                    f"{self.where}: {path} is not what layout {self.layout} writes ({shown(problem)})"
-                ) from None
-            text = json.dumps(value, ensure_ascii=False)
-        validate_part(hint, text, place, self.where)
+
+    def _upgraded(self, name: str, value: Any, place: tuple[int | str, ...], row: bool) -> Any:
+        """*value* (the member *name*, or one of its rows) as today's layout writes it."""
+        try:
+            return upgrade(name, [value], self.layout)[0] if row else upgrade(name, value, self.layout)
+        except (AttributeError, KeyError, TypeError, IndexError) as error:  # not the shape its layout writes
+            problem = f"no {error}" if isinstance(error, KeyError) else str(error)
+            raise DatasetIntegrityError(
+                f"{self.where}: {_path(place)} is not what layout {self.layout} writes ({shown(problem)})"
+            ) from None
+
+    def _validated(self, value: Any, text: str, place: tuple[int | str, ...], hint: Any) -> tuple[Any, Any]:
+        """*value*, validated from its *text*, and as a record."""
+        self.schema.validate_part(hint, text, place, self.where)
         try:
             return value, from_data(hint, value)
-        except (RqdsError, ValueError, TypeError, OverflowError) as error:
-            # a value the schema admits but the records refuse (a period's years, a time written "…z")
-            said = " ".join(str(error).split())
-            raise DatasetIntegrityError(f"{self.where}: {path}: {said[:300]}{'…' if len(said) > 300 else ''}") from None
+        except self.schema.REFUSALS as error:
+            raise _refused(self.where, place, error) from None
 
     def _complete(self, members: dict[str, Any]) -> None:
         """Give the members an older layout lacks their value, and refuse a file that lacks another."""

@@ -190,10 +190,33 @@ class Queries:
     def _party(self, name: str, territory_id: str | None, held: frozenset[str] | None) -> Party:
         """:meth:`party`, from checked arguments: the partner *name* in *territory_id*'s portrait (any when
         ``None``), its mentions in the roles *held* (any when ``None``)."""
+        return self._party_of(self._partner_in(name, territory_id), territory_id, held)  # resolved once
+
+    def _parties(self, name: str, held: frozenset[str] | None) -> typing.Callable[[str], Party]:
+        """:meth:`_party` of *name* for each territory, by id: the partner is resolved once where the name
+        means one body in every portrait, and again only in the portraits where it may mean their own
+        (a common noun such as "Ville", a form each region gives its own body)."""
+        lookup = self.partner_lookup()
+        local = lookup.portraits(name)
+        try:
+            everywhere: Partner | None = lookup.resolve(name)
+        except LookupError:  # PartnerNotFound, AmbiguousPartner: a name no registry form holds, or a portrait's own
+            everywhere = None  # resolved in each portrait, which may find it there (by its mentions, by its form)
+
+        def party(territory_id: str) -> Party:
+            if everywhere is None or territory_id in local:
+                return self._party(name, territory_id, held)
+            return self._party_of(everywhere, territory_id, held)
+
+        return party
+
+    def _party_of(self, asked: Partner, territory_id: str | None, held: frozenset[str] | None) -> Party:
+        """The partner *asked* as a party: its mentions (and its network's) in *territory_id*'s portrait
+        (any when ``None``) in the roles *held* (any when ``None``)."""
         from rqds_portraits._queries.funding import Party
         from rqds_portraits._records.annotations import ROLES
 
-        lookup, asked = self.partner_lookup(), self._partner_in(name, territory_id)  # resolved once
+        lookup = self.partner_lookup()
         family = lookup.family(asked.id)
         found = lookup.mentions(
             asked, self.family_mentions(family, territory_id), roles=held, territory_id=territory_id
@@ -358,10 +381,11 @@ class Queries:
     ) -> Mapping[str, FundingTotal]:
         """:meth:`funding` for each territory, by territory id, in document order.
 
-        The arguments are read once per call; in each territory, the partner is resolved in its portrait
-        (a common noun such as "Ville" names each territory's own body) and its mentions there are read
-        from the index of mentions by partner and territory, and the amounts from the index of amounts by
-        territory: the call reads each amount and each of the partner's mentions once.
+        The arguments are read once per call; the partner is resolved once, and again in the portraits
+        where its name may mean a body of their own (a common noun such as "Ville" names each territory's
+        own body); its mentions in each territory are read from the index of mentions by partner and
+        territory, and the amounts from the index of amounts by territory: the call reads each amount and
+        each of the partner's mentions once.
         """
         from types import MappingProxyType
 
@@ -379,6 +403,7 @@ class Queries:
         statuses = in_order(statuses_argument(status, True) or frozenset())
         every_year = flag(yearly, "yearly")
         entente_of = self._entente_of()
+        party = None if name is None else self._parties(name, held)
         totals: dict[str, FundingTotal] = {}
         for territory in self.plural("territories"):
             totals[territory.id] = funding.total(
@@ -388,7 +413,7 @@ class Queries:
                 period=asked,
                 mode=chosen_mode,
                 statuses=statuses,
-                party=None if name is None else self._party(name, territory.id, held),
+                party=None if party is None else party(territory.id),
                 yearly=every_year,
             )
         return MappingProxyType(totals)

@@ -248,10 +248,10 @@ def total(
     )
     held = dict(party.held)
 
-    def roles_in(entente_id: str | None) -> tuple[Role, ...]:
-        entente = next((e for e in every_entente if e.id == entente_id), None)
-        if entente is None:
-            entente = next((e for e in ententes.values() if e.id == entente_id), None)
+    def roles_in(amount: Amount) -> tuple[Role, ...]:
+        # The entente its Counted names, by the amount's id: found at once, not by a scan of every
+        # entente for each amount counted (which grew with the square of the data).
+        entente = ententes.get(amount.id)
         found = {role for m in (entente.mention_ids if entente else ()) for role in held.get(m, ())}
         return tuple(role for role in party.roles if role in found)
 
@@ -259,7 +259,7 @@ def total(
         counted,
         roles=party.roles,
         shares=shares,
-        counted=tuple(attrs.evolve(c, roles=roles_in(c.entente_id)) for c in counted.counted),
+        counted=tuple(attrs.evolve(c, roles=roles_in(c.amount)) for c in counted.counted),
         why_zero=_why_zero(counted, every_entente, territory_id, period, mode, party, statuses),
     )
 

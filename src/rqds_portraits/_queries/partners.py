@@ -120,12 +120,23 @@ class PartnerLookup:
         """The partner with that id, or ``None``."""
         return self._by_id.get(partner_id)
 
+    def _candidates(self, name: str) -> tuple[list[Partner], list[Partner], list[Partner]]:
+        """The partners *name* may mean: by a name, by a proper form (names included), by a portrait form."""
+        key = lookup_key(name) if len(name) <= MAX_NAME_LENGTH else ""
+        if not key:
+            return [], [], []
+        by_name = self._names.get(key, [])
+        return by_name, list(dict.fromkeys([*by_name, *self._forms.get(key, [])])), self._portrait.get(key, [])
+
+    def portraits(self, name: str) -> frozenset[str]:
+        """The territories in whose portrait *name* may mean a body of its own: in any other portrait,
+        :meth:`resolve` answers for *name* what it answers without a territory."""
+        _, proper, portrait = self._candidates(name)
+        return frozenset(territory for p in (*proper, *portrait) for territory in p.territories)
+
     def resolve(self, name: str, territory_id: str | None = None) -> Partner:
         """The one partner *name* means (in the portrait of *territory_id* when given)."""
-        key = lookup_key(name) if len(name) <= MAX_NAME_LENGTH else ""
-        by_name = self._names.get(key, []) if key else []
-        proper = list(dict.fromkeys([*by_name, *self._forms.get(key, [])])) if key else []
-        portrait = self._portrait.get(key, []) if key else []
+        by_name, proper, portrait = self._candidates(name)
         if territory_id is not None:
             local = [p for p in dict.fromkeys([*proper, *portrait]) if territory_id in p.territories]
             if len(local) == 1:

@@ -192,7 +192,7 @@ class Queries:
         ``None``), its mentions in the roles *held* (any when ``None``)."""
         return self._party_of(self._partner_in(name, territory_id), territory_id, held)  # resolved once
 
-    def _parties(self, name: str, held: frozenset[str] | None) -> typing.Callable[[str], Party]:
+    def _parties(self, name: str, held: frozenset[str] | None) -> Callable[[str], Party]:
         """:meth:`_party` of *name* for each territory, by id: the partner is resolved once where the name
         means one body in every portrait, and again only in the portraits where it may mean their own
         (a common noun such as "Ville", a form each region gives its own body)."""

@@ -91,9 +91,10 @@ def methods_modules() -> dict[tuple[str, ...], bytes]:
     modules: dict[tuple[str, ...], bytes] = {
         (*METHODS_FOLDER, "__init__.py"): _PACKAGE.format(members="{" + members + "\n}").encode()
     }
+    every = record_classes()
     for name in RECORD_MODULES:
         short = name.rpartition(".")[2]
-        classes = [cls for cls in record_classes() if cls.__module__ == name]
+        classes = [cls for cls in every if cls.__module__ == name]
         parts = [_HEADER.format(module=name)]
         parts += [_methods(cls, f"{name}.{cls.__qualname__}") for cls in classes]
         parts.append(

@@ -27,7 +27,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import rqds_portraits as rp
-from rqds_build.ahead import methods_modules, record_classes
+from rqds_build.ahead import RECORD_MODULES, methods_modules, record_classes
 from rqds_portraits._loading.index import read_index
 from rqds_portraits._records import portraits
 from rqds_portraits._records.frozen import attrs_made, frozen, written_for
@@ -76,6 +76,21 @@ def twin(record: Any) -> Any:
 def test_each_class_is_assembled_from_the_methods_the_build_wrote(cls: type) -> None:
     assert written_for(cls) is not None, f"{cls.__qualname__} was made by attrs: run python -m rqds_build"
     assert "__dict__" not in dir(cls) and "__weakref__" in cls.__slots__  # type: ignore[attr-defined]
+
+
+def test_the_build_writes_the_methods_of_every_module_that_uses_frozen() -> None:
+    root = Path(rp.__file__).parent
+    users = set()
+    for path in root.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        decorated = [
+            node
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ClassDef) and any(ast.unparse(d) == "frozen" for d in node.decorator_list)
+        ]
+        if decorated:
+            users.add(".".join(("rqds_portraits", *path.relative_to(root).with_suffix("").parts)))
+    assert users == set(RECORD_MODULES)
 
 
 def test_the_written_methods_are_what_the_definitions_give() -> None:

@@ -72,8 +72,9 @@ class Field:
 def spec_of(namespace: Any) -> tuple[tuple[str, str | None, bool], ...]:
     """The fields a record class body declares, in order: ``(name, repr of its default or None, shown in repr)``.
 
-    What the build writes each class's methods from, and what :func:`frozen` checks
-    them against: the same function reads both.
+    What :func:`frozen` checks the written methods' ``SPEC`` against; the build writes ``SPEC``
+    from ``attrs.fields`` of the same definition (``rqds_build/ahead.py``), and ``tests/test_frozen.py``
+    fails for a class where the two disagree (it would be made by attrs, slower).
     """
     fields = []
     for name in namespace.get("__annotations__", {}):
@@ -172,7 +173,6 @@ def _made_by_attrs(cls: Any) -> Any:
 
 def _attrs_body(qualname: str, namespace: Any) -> type:
     """A class of *namespace* whose fields attrs reads as the record's own (``field`` markers made attrs's)."""
-
     body = {
         key: _attrs_field(value) if isinstance(value, Field) else value
         for key, value in namespace.items()

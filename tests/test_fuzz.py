@@ -72,7 +72,7 @@ import rqds_portraits as rp
 from rqds_portraits import ENTENTE_KINDS as KINDS
 from rqds_portraits import MODES, ROLES, STATUSES, _tables, exports
 from rqds_portraits._citation import STYLES
-from rqds_portraits._records.portraits import SectionKind
+from rqds_portraits._records.portraits import SECTION_KINDS
 from rqds_portraits._regions import REGIONS
 from rqds_portraits._text import lookup_key
 
@@ -378,7 +378,7 @@ def near_values() -> dict[str, st.SearchStrategy[object]]:
         "role": several(ROLES),
         "roles": several(ROLES),
         "status": several((*STATUSES, "in-progress", "granted")),
-        "kind": several((*KINDS, *typing.get_args(SectionKind))),
+        "kind": several((*KINDS, *SECTION_KINDS)),
         "mode": varied(st.sampled_from(MODES)),
         "period": periods,
         "active_in": periods,

@@ -33,15 +33,18 @@ _RECORD_CONVERTERS: dict[type, _Convert] = {}
 def to_data(value: object) -> Any:
     """*value* as JSON-compatible data: records become objects (fields in order), tuples
     lists, ``Decimal`` exact strings, dates ISO 8601 strings."""
-    import attrs
+    import attrs  # once per call: the walk below visits every value
 
-    if attrs.has(type(value)):
-        return {field.name: to_data(getattr(value, field.name)) for field in attrs.fields(type(value))}  # type: ignore[arg-type]
-    if isinstance(value, (tuple, list)):
-        return [to_data(item) for item in value]
-    if isinstance(value, (str, int, float, bool)) or value is None:
-        return value
-    return value.isoformat() if hasattr(value, "isoformat") else str(value)  # dates and datetimes; Decimal exactly
+    def walk(value: object) -> Any:
+        if attrs.has(type(value)):
+            return {field.name: walk(getattr(value, field.name)) for field in attrs.fields(type(value))}  # type: ignore[arg-type]
+        if isinstance(value, (tuple, list)):
+            return [walk(item) for item in value]
+        if isinstance(value, (str, int, float, bool)) or value is None:
+            return value
+        return value.isoformat() if hasattr(value, "isoformat") else str(value)  # dates and datetimes; Decimal exactly
+
+    return walk(value)
 
 
 def dumps(data: Any) -> bytes:

@@ -11,6 +11,7 @@ import os
 from os import PathLike
 
 from rqds_portraits._errors import DatasetIntegrityError
+from rqds_portraits._lean import sha256_hex as sha256_of  # the package's one SHA-256 (see _lean)
 
 __all__ = ["MAX_FILE_BYTES", "inflated", "read_bundled", "read_dataset_file", "sha256_of"]
 
@@ -92,10 +93,3 @@ def inflated(raw: bytes, where: str) -> bytes:
         return zlib.decompressobj(wbits=31).decompress(raw, MAX_FILE_BYTES + 1)
     except zlib.error as error:
         raise DatasetIntegrityError(f"{where} is not a valid gzip file: {error}") from None
-
-
-def sha256_of(data: bytes) -> str:
-    """The SHA-256 hex digest of *data*."""
-    from rqds_portraits._lean import sha256_hex
-
-    return sha256_hex(data)

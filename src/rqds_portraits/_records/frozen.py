@@ -113,7 +113,7 @@ if not TYPE_CHECKING:
         _DEFINITIONS[f"{cls.__module__}.{cls.__qualname__}"] = dict(cls.__dict__)
         made = written(cls.__module__).get(cls.__qualname__)
         if made is None or spec != made.SPEC or cls.__bases__ != (object,):
-            return _made_by_attrs(cls)
+            return attrs_made(cls)  # slower, never wrong
         names = tuple(name for name, _, _ in spec)
         # The signature attrs gives: the fields' own annotations (the written ones say Any, for mypy).
         made.__init__.__annotations__ = {**{name: cls.__annotations__[name] for name in names}, "return": None}
@@ -163,12 +163,6 @@ def written(module: str) -> dict[str, Any]:
     except ImportError:
         return {}
     return sys.modules[name].WRITTEN  # type: ignore[no-any-return]
-
-
-def _made_by_attrs(cls: Any) -> Any:
-    import attrs
-
-    return attrs.frozen(_attrs_body(cls.__qualname__, cls.__dict__))
 
 
 def _attrs_body(qualname: str, namespace: Any) -> type:

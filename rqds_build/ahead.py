@@ -39,7 +39,13 @@ RECORD_MODULES = (
 """The modules whose classes are made by ``frozen`` (a test checks that no other module uses it)."""
 
 _PACKAGE = '''"""The methods attrs would write for the record classes, one module per module of record classes, written
-ahead of time by ``python -m rqds_build`` (``rqds_build/ahead.py``). Never edit them by hand: rebuild.
+ahead of time by ``python -m rqds_build`` (``rqds_build/ahead.py``) from the classes' attrs definitions.
+Never edit them by hand: rebuild; ``python -m rqds_build --check`` fails when they differ.
+
+:func:`rqds_portraits._records.frozen.frozen` assembles each record class from them, so that
+reading data imports no attrs (issue 20). In each module, ``SPEC`` is what a class body declares
+(name, default, shown by ``repr``), checked when the class is made; ``TYPES`` is each field's type
+as the loader reads it (:func:`rqds_portraits._loading.codec.term_of`).
 
 ``MEMBERS`` is the type of each member of a dataset file (the fields of ``EditionRecords``) as the
 loader reads it: reading the territories loads no other module of methods.
@@ -48,14 +54,8 @@ loader reads it: reading the territories loads no other module of methods.
 MEMBERS = {members}
 '''
 
-_HEADER = '''"""The methods attrs would write for the record classes of ``{module}``, written ahead of time by ``python -m rqds_build``
-(``rqds_build/ahead.py``) from the classes' attrs definitions. Never edit it by hand: rebuild;
-``python -m rqds_build --check`` fails when they differ.
-
-:func:`rqds_portraits._records.frozen.frozen` assembles each record class from them, so that
-reading data imports no attrs (issue 20). ``SPEC`` is what the class body declares (name,
-default, shown by ``repr``), checked when the class is made; ``TYPES`` is each field's type as
-the loader reads it (:func:`rqds_portraits._loading.codec.term_of`).
+_HEADER = '''"""The methods attrs would write for the record classes of ``{module}``: written by
+``python -m rqds_build``, never by hand (see :mod:`rqds_portraits._records.methods`).
 """
 
 from __future__ import annotations

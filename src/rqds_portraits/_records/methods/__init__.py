@@ -1,5 +1,11 @@
 """The methods attrs would write for the record classes, one module per module of record classes, written
-ahead of time by ``python -m rqds_build`` (``rqds_build/ahead.py``). Never edit them by hand: rebuild.
+ahead of time by ``python -m rqds_build`` (``rqds_build/ahead.py``) from the classes' attrs definitions.
+Never edit them by hand: rebuild; ``python -m rqds_build --check`` fails when they differ.
+
+:func:`rqds_portraits._records.frozen.frozen` assembles each record class from them, so that
+reading data imports no attrs (issue 20). In each module, ``SPEC`` is what a class body declares
+(name, default, shown by ``repr``), checked when the class is made; ``TYPES`` is each field's type
+as the loader reads it (:func:`rqds_portraits._loading.codec.term_of`).
 
 ``MEMBERS`` is the type of each member of a dataset file (the fields of ``EditionRecords``) as the
 loader reads it: reading the territories loads no other module of methods.

@@ -1,11 +1,5 @@
-"""The methods attrs would write for the record classes of ``rqds_portraits._records.identity``, written ahead of time by ``python -m rqds_build``
-(``rqds_build/ahead.py``) from the classes' attrs definitions. Never edit it by hand: rebuild;
-``python -m rqds_build --check`` fails when they differ.
-
-:func:`rqds_portraits._records.frozen.frozen` assembles each record class from them, so that
-reading data imports no attrs (issue 20). ``SPEC`` is what the class body declares (name,
-default, shown by ``repr``), checked when the class is made; ``TYPES`` is each field's type as
-the loader reads it (:func:`rqds_portraits._loading.codec.term_of`).
+"""The methods attrs would write for the record classes of ``rqds_portraits._records.identity``: written by
+``python -m rqds_build``, never by hand (see :mod:`rqds_portraits._records.methods`).
 """
 
 from __future__ import annotations
